@@ -1,0 +1,131 @@
+package cn.lianmeng.platform.data;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.result.UpdateResult;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The only way application code reads or writes MongoDB: every operation takes a {@link Scope} and the collection's
+ * {@link ScopeRule} adds the tenancy filter, so no handler can forget it. Inserts outside the scope are refused.
+ */
+public final class ScopedCollection {
+
+    private final MongoCollection<Document> collection;
+    private final ScopeRule rule;
+
+    ScopedCollection(MongoCollection<Document> collection, ScopeRule rule) {
+        this.collection = collection;
+        this.rule = rule;
+    }
+
+    public String name() {
+        return collection.getNamespace().getCollectionName();
+    }
+
+    private Bson scoped(Scope scope, Bson filter) {
+        Bson restriction = rule.filter(scope);
+        if (restriction instanceof Document d && d.isEmpty()) {
+            return filter;
+        }
+        return Filters.and(restriction, filter);
+    }
+
+    public Mono<Document> findOne(Scope scope, Bson filter) {
+        return Mono.from(collection.find(scoped(scope, filter)).limit(1).first());
+    }
+
+    public Mono<Document> findById(Scope scope, Object id) {
+        return findOne(scope, Filters.eq("_id", id));
+    }
+
+    public Flux<Document> find(Scope scope, Bson filter, Bson sort, long skip, int limit) {
+        return find(scope, filter, null, sort, skip, limit);
+    }
+
+    public Flux<Document> find(Scope scope, Bson filter, Bson projection, Bson sort, long skip, int limit) {
+        var find = collection.find(scoped(scope, filter));
+        if (projection != null) {
+            find = find.projection(projection);
+        }
+        if (sort != null) {
+            find = find.sort(sort);
+        }
+        return Flux.from(find.skip((int) skip).limit(limit));
+    }
+
+    public Mono<Long> count(Scope scope, Bson filter) {
+        return Mono.from(collection.countDocuments(scoped(scope, filter)));
+    }
+
+    public Flux<Document> aggregate(Scope scope, List<Bson> pipeline) {
+        List<Bson> stages = new ArrayList<>(pipeline.size() + 1);
+        stages.add(Aggregates.match(rule.filter(scope)));
+        stages.addAll(pipeline);
+        return Flux.from(collection.aggregate(stages));
+    }
+
+    /** Inserts a new document that must lie within the scope; a duplicate key surfaces as a MongoWriteException. */
+    public Mono<Document> insert(Scope scope, Document doc) {
+        if (!rule.admits(scope, doc)) {
+            return Mono.error(new IllegalArgumentException("document outside " + scope + " refused in " + name()));
+        }
+        return Mono.from(collection.insertOne(doc)).thenReturn(doc);
+    }
+
+    public Mono<UpdateResult> updateOne(Scope scope, Bson filter, Bson update) {
+        return Mono.from(collection.updateOne(scoped(scope, filter), update));
+    }
+
+    public Mono<UpdateResult> updateMany(Scope scope, Bson filter, Bson update) {
+        return Mono.from(collection.updateMany(scoped(scope, filter), update));
+    }
+
+    /** Applies the update and answers the document after it, or empty when nothing in scope matched. */
+    public Mono<Document> updateAndGet(Scope scope, Bson filter, Bson update) {
+        return Mono.from(collection.findOneAndUpdate(scoped(scope, filter), update,
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
+    }
+
+    /**
+     * Version-guarded upsert for read models fed by events: writes {@code fields} only when the stored version is
+     * older than {@code version} (or nothing is stored). Answers true when applied, false when the stored copy is
+     * already as new or newer — so duplicate and out-of-order deliveries leave the newest state in place.
+     */
+    public Mono<Boolean> upsertIfNewer(Scope scope, String id, long version, Document fields) {
+        Bson filter = Filters.and(Filters.eq("_id", id), Filters.lt("version", version));
+        Document set = new Document(fields).append("version", version);
+        set.remove("_id");
+        return Mono.from(collection.updateOne(scoped(scope, filter), new Document("$set", set), new UpdateOptions().upsert(true)))
+                .map(r -> r.getModifiedCount() > 0 || r.getUpsertedId() != null)
+                .onErrorResume(MongoWriteException.class, e -> e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY
+                        ? Mono.just(false) : Mono.error(e));
+    }
+
+    /** Removes one element from an array field by its {@code id}, e.g. a relayed outbox message. */
+    public Mono<UpdateResult> pullById(Scope scope, Object docId, String arrayField, String elementId) {
+        return updateOne(scope, Filters.eq("_id", docId), Updates.pull(arrayField, new Document("id", elementId)));
+    }
+
+    public Mono<String> ensureIndex(Bson keys, IndexOptions options) {
+        return Mono.from(collection.createIndex(keys, options));
+    }
+
+    public static boolean isDuplicateKey(Throwable e) {
+        return e instanceof MongoWriteException w && w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+    }
+}
