@@ -34,8 +34,8 @@ public final class AuditLog {
         this.log = mongo.collection(COLLECTION, ScopeRule.tenantOwned());
         this.clock = clock;
         this.service = service;
-        log.ensureIndex(Indexes.compoundIndex(Indexes.ascending("allianceId"), Indexes.descending("at")), new IndexOptions().name("alliance_at"))
-                .subscribe(null, e -> { });
+        log.ensureIndexInBackground(Indexes.compoundIndex(Indexes.ascending("allianceId"), Indexes.descending("at")),
+                new IndexOptions().name("alliance_at"));
     }
 
     public ScopedCollection collection() {

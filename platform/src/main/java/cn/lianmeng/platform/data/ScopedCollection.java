@@ -1,9 +1,12 @@
 package cn.lianmeng.platform.data;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
@@ -17,7 +20,9 @@ import com.mongodb.reactivestreams.client.MongoCollection;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import reactor.core.publisher.Flux;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * The only way application code reads or writes MongoDB: every operation takes a {@link Scope} and the collection's
@@ -123,6 +128,18 @@ public final class ScopedCollection {
 
     public Mono<String> ensureIndex(Bson keys, IndexOptions options) {
         return Mono.from(collection.createIndex(keys, options));
+    }
+
+    /**
+     * Creates the index in the background, retrying with back-off while the database is unreachable (services start
+     * before, and survive, a late database); a definition conflict is logged, never fatal.
+     */
+    public void ensureIndexInBackground(Bson keys, IndexOptions options) {
+        ensureIndex(keys, options)
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(500)).maxBackoff(Duration.ofSeconds(10))
+                        .filter(e -> e instanceof MongoTimeoutException || e instanceof MongoSocketException))
+                .subscribe(null, e -> LoggerFactory.getLogger(ScopedCollection.class)
+                        .warn("Could not create index {} on {}: {}", options.getName(), name(), e.toString()));
     }
 
     public static boolean isDuplicateKey(Throwable e) {

@@ -45,8 +45,7 @@ public final class OutboxRelay implements SmartLifecycle {
     /** Registers a collection whose documents carry an outbox, for the sweep, and indexes the outbox for it. */
     public void register(ScopedCollection collection) {
         collections.add(collection);
-        collection.ensureIndex(Indexes.ascending(OutboxMessage.FIELD + ".id"), new IndexOptions().sparse(true).name("outbox_pending"))
-                .subscribe(null, e -> log.warn("Could not index the outbox of {}: {}", collection.name(), e.toString()));
+        collection.ensureIndexInBackground(Indexes.ascending(OutboxMessage.FIELD + ".id"), new IndexOptions().sparse(true).name("outbox_pending"));
     }
 
     /** Fast path: relays the document's pending messages in the background; failures are left to the sweep. */

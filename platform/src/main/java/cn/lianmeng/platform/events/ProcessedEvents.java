@@ -29,7 +29,7 @@ public final class ProcessedEvents {
     public ProcessedEvents(MongoAccess mongo, Clock clock) {
         this.markers = mongo.collection("processed_events", ScopeRule.allianceOwned());
         this.clock = clock;
-        markers.ensureIndex(Indexes.ascending("at"), new IndexOptions().expireAfter(14L, TimeUnit.DAYS).name("expire")).subscribe(null, e -> { });
+        markers.ensureIndexInBackground(Indexes.ascending("at"), new IndexOptions().expireAfter(14L, TimeUnit.DAYS).name("expire"));
     }
 
     /** Runs {@code work} unless this consumer already processed the event; answers whether it ran. */

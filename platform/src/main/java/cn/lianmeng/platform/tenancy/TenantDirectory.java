@@ -40,7 +40,7 @@ public class TenantDirectory {
         this.processed = processed;
         this.clock = clock;
         this.consumerName = consumerName;
-        tenants.ensureIndex(Indexes.ascending("allianceId", "name"), new IndexOptions().name("alliance_name")).subscribe(null, e -> { });
+        tenants.ensureIndexInBackground(Indexes.ascending("allianceId", "name"), new IndexOptions().name("alliance_name"));
     }
 
     public record TenantView(String id, String allianceId, String name, String status, String type, String industry,

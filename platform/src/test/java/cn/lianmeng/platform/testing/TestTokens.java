@@ -48,6 +48,12 @@ public final class TestTokens {
                 + "\n-----END PUBLIC KEY-----";
     }
 
+    /** The private key as PKCS#8 PEM, for a service under test that issues tokens itself (org-service). */
+    public static String privateKeyPem() {
+        return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(KEYS.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----";
+    }
+
     public static Builder user(String username) {
         return new Builder(username);
     }

@@ -1,0 +1,149 @@
+package cn.lianmeng.org.demo;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import cn.lianmeng.org.alliance.AllianceService;
+import cn.lianmeng.org.enterprise.CreditCode;
+import cn.lianmeng.org.enterprise.EnterpriseRequests;
+import cn.lianmeng.org.enterprise.EnterpriseService;
+import cn.lianmeng.org.identity.Account;
+import cn.lianmeng.org.identity.AccountStore;
+import cn.lianmeng.platform.data.Scope;
+import cn.lianmeng.platform.security.Caller;
+import cn.lianmeng.platform.security.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * Local demo data (LIANMENG_DEMO=true), loaded once through the same services the API uses, so every enterprise
+ * also leaves through the outbox into the other services' read models. Safe to run on every start.
+ * Demo logins (local runs only): demo-admin, demo-auditor, demo-ent01…demo-ent36, all with {@value #PASSWORD}.
+ */
+@Component
+@Order(1)
+@ConditionalOnProperty(name = "lianmeng.demo.enabled", havingValue = "true")
+public class DemoData implements ApplicationRunner {
+
+    public static final String ALLIANCE_CODE = "pujiang";
+    public static final String PASSWORD = "Demo@2026";
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    private static final Caller PLATFORM = new Caller("demo-loader", "demo-loader", "演示数据", null, null,
+            Set.of(Role.PLATFORM_ADMIN), Set.of(), Set.of(), Set.of(), null, false);
+    private static final Scope LOOKUP = Scope.unrestricted("demo data loader");
+
+    private final AllianceService alliances;
+    private final EnterpriseService enterprises;
+    private final AccountStore accounts;
+
+    public DemoData(AllianceService alliances, EnterpriseService enterprises, AccountStore accounts) {
+        this.alliances = alliances;
+        this.enterprises = enterprises;
+        this.accounts = accounts;
+    }
+
+    record Region(String district, String code, List<String> streets) {
+    }
+
+    static final List<Region> REGIONS = List.of(
+            new Region("浦东新区", "15", List.of("陆家嘴街道", "张江镇", "花木街道", "金桥镇")),
+            new Region("徐汇区", "04", List.of("漕河泾街道", "徐家汇街道", "田林街道")),
+            new Region("闵行区", "12", List.of("莘庄镇", "虹桥镇", "江川路街道")),
+            new Region("静安区", "06", List.of("南京西路街道", "静安寺街道", "大宁路街道")));
+
+    static final List<String[]> ENTERPRISES = List.of(
+            new String[]{"上海浦江数智科技有限公司", "软件和信息技术服务业", "PRIVATE", "320"},
+            new String[]{"上海张江芯源微电子有限公司", "集成电路", "PRIVATE", "860"},
+            new String[]{"上海陆家嘴金融信息服务有限公司", "金融服务", "STATE_OWNED", "540"},
+            new String[]{"上海海纳生物医药有限公司", "生物医药", "JOINT_VENTURE", "410"},
+            new String[]{"上海金桥智能装备有限公司", "智能制造", "PRIVATE", "230"},
+            new String[]{"上海申通物流发展有限公司", "交通运输和物流", "STATE_OWNED", "1200"},
+            new String[]{"上海漕河泾云计算有限公司", "软件和信息技术服务业", "PRIVATE", "150"},
+            new String[]{"上海徐汇文化创意发展有限公司", "文化创意", "PRIVATE", "45"},
+            new String[]{"上海田林检测技术有限公司", "科技服务", "PRIVATE", "62"},
+            new String[]{"上海徐家汇商业管理有限公司", "商务服务", "STATE_OWNED", "280"},
+            new String[]{"上海虹桥国际会展服务有限公司", "商务服务", "JOINT_VENTURE", "190"},
+            new String[]{"上海莘庄新材料有限公司", "新材料", "PRIVATE", "75"},
+            new String[]{"上海江川电力设备有限公司", "电力装备", "STATE_OWNED", "1530"},
+            new String[]{"上海闵行社区公益服务中心", "社会服务", "SOCIAL_ORG", "18"},
+            new String[]{"上海南京西路律师事务所", "法律服务", "SOCIAL_ORG", "36"},
+            new String[]{"上海静安寺餐饮管理有限公司", "餐饮", "PRIVATE", "9"},
+            new String[]{"上海大宁数字传媒有限公司", "文化创意", "PRIVATE", "128"},
+            new String[]{"上海花木健康管理有限公司", "卫生健康", "PRIVATE", "54"},
+            new String[]{"上海张江人工智能研究院有限公司", "软件和信息技术服务业", "PRIVATE", "210"},
+            new String[]{"上海浦东外资银行服务有限公司", "金融服务", "FOREIGN", "340"},
+            new String[]{"上海德浦精密机械有限公司", "智能制造", "FOREIGN", "460"},
+            new String[]{"上海日新汽车零部件有限公司", "汽车制造", "JOINT_VENTURE", "780"},
+            new String[]{"上海汇智人力资源有限公司", "商务服务", "PRIVATE", "88"},
+            new String[]{"上海绿城环境科技有限公司", "节能环保", "PRIVATE", "67"},
+            new String[]{"上海东方建设工程有限公司", "建筑业", "STATE_OWNED", "950"},
+            new String[]{"上海新航跨境电商有限公司", "批发和零售", "PRIVATE", "33"},
+            new String[]{"上海启明教育科技有限公司", "教育", "PRIVATE", "140"},
+            new String[]{"上海锦程旅游发展有限公司", "文化旅游", "PRIVATE", "6"},
+            new String[]{"上海同心志愿者协会", "社会服务", "SOCIAL_ORG", "12"},
+            new String[]{"上海恒信会计师事务所", "商务服务", "SOCIAL_ORG", "58"},
+            new String[]{"上海宏图软件外包有限公司", "软件和信息技术服务业", "PRIVATE", "300"},
+            new String[]{"上海华夏医疗器械有限公司", "生物医药", "PRIVATE", "175"},
+            new String[]{"上海北辰物业服务有限公司", "物业管理", "PRIVATE", "420"},
+            new String[]{"上海星河数据服务有限公司", "软件和信息技术服务业", "PRIVATE", "27"},
+            new String[]{"上海联创孵化器管理有限公司", "科技服务", "PRIVATE", "15"},
+            new String[]{"上海光明食品配送有限公司", "批发和零售", "STATE_OWNED", "640"});
+
+    /** A deterministic, valid 统一社会信用代码 for the n-th demo enterprise. */
+    static String creditCode(String districtCode, int n) {
+        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+        long value = 7_919L * (n + 1) + 104_729L;
+        StringBuilder org = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            org.append(alphabet.charAt((int) (value % 31)));
+            value /= 31;
+        }
+        return CreditCode.withCheck("91310" + districtCode + "MA" + org);
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        load().retryWhen(Retry.backoff(10, Duration.ofSeconds(1))).block(Duration.ofMinutes(5));
+    }
+
+    Mono<Void> load() {
+        return alliances.findByCode(LOOKUP, ALLIANCE_CODE)
+                .switchIfEmpty(Mono.defer(() -> alliances.create(PLATFORM, "浦江党建联盟", ALLIANCE_CODE, "上海市")))
+                .flatMap(alliance -> account("demo-admin", alliance.id(), "联盟管理员（演示）", Role.ALLIANCE_ADMIN)
+                        .then(account("demo-auditor", alliance.id(), "审计员（演示）", Role.AUDITOR))
+                        .then(accounts.findByLogin("demo-admin"))
+                        .flatMap(admin -> Flux.range(0, ENTERPRISES.size())
+                                .concatMap(i -> enterprise(admin, i))
+                                .then())
+                        .doOnSuccess(v -> log.info("Demo data ready: alliance {} ({}) with {} member enterprises",
+                                alliance.name(), alliance.id(), ENTERPRISES.size())));
+    }
+
+    private Mono<Void> account(String username, String allianceId, String displayName, Role role) {
+        return accounts.usernameTaken(username).flatMap(taken -> taken ? Mono.empty()
+                : alliances.createAccount(PLATFORM, allianceId, username, displayName, null, role, PASSWORD).then());
+    }
+
+    private Mono<Void> enterprise(Account admin, int i) {
+        String username = String.format("demo-ent%02d", i + 1);
+        String[] e = ENTERPRISES.get(i);
+        Region region = REGIONS.get(i % REGIONS.size());
+        String street = region.streets().get(i % region.streets().size());
+        Caller caller = new Caller(admin.id(), admin.username(), admin.displayName(), admin.allianceId(), null,
+                Set.of(Role.ALLIANCE_ADMIN), Set.of(), Set.of(), Set.of(), null, false);
+        EnterpriseRequests.Register req = new EnterpriseRequests.Register(e[0], creditCode(region.code(), i), region.district(),
+                street, null, e[1], Integer.parseInt(e[3]), e[2], null, null, "联络员" + (i + 1),
+                String.format("1381234%04d", i + 1), Math.max(0, Integer.parseInt(e[3]) / 40), username);
+        return accounts.usernameTaken(username).flatMap(taken -> taken ? Mono.empty()
+                : enterprises.register(caller, req, PASSWORD).then());
+    }
+}

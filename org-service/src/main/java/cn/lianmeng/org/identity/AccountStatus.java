@@ -1,0 +1,5 @@
+package cn.lianmeng.org.identity;
+
+public enum AccountStatus {
+    ACTIVE, DISABLED
+}

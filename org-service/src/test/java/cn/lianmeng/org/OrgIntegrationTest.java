@@ -1,0 +1,20 @@
+package cn.lianmeng.org;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+/** org-service with the embedded Kafka broker and the in-process MongoDB stand-in; one shared context. */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"lianmeng.bootstrap.platform-admin-password=Platform@2026", "lianmeng.jwt.key-dir=target/test-jwt"})
+@AutoConfigureWebTestClient
+@EmbeddedKafka(partitions = 1, topics = {"org.alliance.v1", "org.enterprise.v1"})
+public @interface OrgIntegrationTest {
+}
