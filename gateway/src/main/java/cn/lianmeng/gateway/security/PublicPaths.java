@@ -1,0 +1,36 @@
+package cn.lianmeng.gateway.security;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+
+/** The requests the contract lets through without a token. */
+public final class PublicPaths {
+
+    public static final String LOGIN = "/api/auth/login";
+
+    /** Public for every method. */
+    public static final String[] ANY_METHOD = {
+        "/.well-known/jwks.json",
+        "/v3/api-docs/**",
+        "/swagger-ui/**",
+        "/swagger-ui.html",
+        "/webjars/**",
+        "/actuator/health",
+        "/actuator/health/**",
+        "/actuator/info",
+    };
+
+    private PublicPaths() {
+    }
+
+    public static ServerWebExchangeMatcher matcher() {
+        ServerWebExchangeMatcher[] matchers = new ServerWebExchangeMatcher[ANY_METHOD.length + 1];
+        matchers[0] = new PathPatternParserServerWebExchangeMatcher(LOGIN, HttpMethod.POST);
+        for (int i = 0; i < ANY_METHOD.length; i++) {
+            matchers[i + 1] = new PathPatternParserServerWebExchangeMatcher(ANY_METHOD[i]);
+        }
+        return new OrServerWebExchangeMatcher(matchers);
+    }
+}
