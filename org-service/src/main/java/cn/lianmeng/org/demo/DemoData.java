@@ -98,16 +98,19 @@ public class DemoData implements ApplicationRunner {
             new String[]{"上海联创孵化器管理有限公司", "科技服务", "PRIVATE", "15"},
             new String[]{"上海光明食品配送有限公司", "批发和零售", "STATE_OWNED", "640"});
 
-    /** A deterministic, valid 统一社会信用代码 for the n-th demo enterprise. */
+    /**
+     * A deterministic, valid 统一社会信用代码 for the n-th demo enterprise: "91" (enterprise), the 6-digit region code
+     * (3101xx, Shanghai districts), a 9-character organisation code ("MA" + 7) and the check character.
+     */
     static String creditCode(String districtCode, int n) {
         String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-        long value = 7_919L * (n + 1) + 104_729L;
+        long value = 7_919L * (n + 1) * 104_729L + 887_503_681L;
         StringBuilder org = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
+        for (int i = 0; i < 7; i++) {
             org.append(alphabet.charAt((int) (value % 31)));
             value /= 31;
         }
-        return CreditCode.withCheck("91310" + districtCode + "MA" + org);
+        return CreditCode.withCheck("913101" + districtCode + "MA" + org);
     }
 
     @Override
