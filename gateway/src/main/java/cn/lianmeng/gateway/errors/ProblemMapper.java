@@ -49,9 +49,10 @@ public class ProblemMapper {
                     || t instanceof io.netty.handler.timeout.TimeoutException) {
                 return new Mapped(gatewayTimeout(), Severity.WARN);
             }
-            if (t instanceof reactor.netty.http.client.PrematureCloseException) {
-                return new Mapped(new Problem(Problem.TYPE_PREFIX + "bad-gateway", TITLE_BAD_GATEWAY, 502,
-                        "下游服务在响应前关闭了连接，请稍后重试", Map.of()), Severity.WARN);
+            // a downstream that died mid-exchange: a pooled connection reset by the peer, or closed before the
+            // response. The service is down as far as the caller can tell, so 503 like a refused connection.
+            if (t instanceof reactor.netty.http.client.PrematureCloseException || t instanceof java.io.IOException) {
+                return new Mapped(serviceUnavailable("下游服务连接中断（服务可能已停止），请稍后重试"), Severity.WARN);
             }
         }
         if (error instanceof AuthenticationServiceException) {

@@ -38,6 +38,15 @@ class ProblemMapperTest {
     }
 
     @Test
+    void aDownstreamThatDiesMidExchangeIs503NotA500() {
+        // what a SIGKILLed service looks like on a pooled keep-alive connection
+        Throwable reset = new IllegalStateException("routing failed", new java.io.IOException("recvAddress(..) failed: Connection reset by peer"));
+        assertThat(mapper.map(reset, "GET", "/api/content/x").problem().status()).isEqualTo(503);
+        assertThat(mapper.map(new IllegalStateException("x", new java.nio.channels.ClosedChannelException()), "GET", "/api/content/x")
+                .problem().status()).isEqualTo(503);
+    }
+
+    @Test
     void noInstanceAndTimeoutsMapTo503And504() {
         assertThat(mapper.map(new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "Unable to find instance"), "GET", "/")
                 .problem().status()).isEqualTo(503);
