@@ -29,6 +29,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
@@ -72,7 +73,8 @@ public class EnterpriseService {
     public record AdminAccount(String accountId, String username, String initialPassword, boolean passwordChangeRequired) {
     }
 
-    public record Registered(EnterpriseView enterprise, AdminAccount adminAccount) {
+    /** The registered enterprise (its fields at the top level, including {@code id}) and its admin account, shown once. */
+    public record Registered(@JsonUnwrapped EnterpriseView enterprise, AdminAccount adminAccount) {
     }
 
     public record ListFilter(String status, String district, String street, String type, String q) {

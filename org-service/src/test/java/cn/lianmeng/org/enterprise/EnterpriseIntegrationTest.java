@@ -67,7 +67,7 @@ class EnterpriseIntegrationTest {
     }
 
     private static String id(Map<?, ?> registered) {
-        return ((Map<?, ?>) registered.get("enterprise")).get("id").toString();
+        return registered.get("id").toString();
     }
 
     /** Logs in as a registered enterprise's provisioned admin, after the forced password change. */
@@ -85,7 +85,8 @@ class EnterpriseIntegrationTest {
         body.put("type", "民营企业");
         Map<?, ?> registered = Api.post(web, admin, "/api/org/enterprises", body).expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody();
-        Map<?, ?> enterprise = (Map<?, ?>) registered.get("enterprise");
+        Map<?, ?> enterprise = registered;
+        assertThat(registered.get("enterprise")).isNull();
         String id = enterprise.get("id").toString();
         assertThat(enterprise.get("allianceId")).isEqualTo(allianceId);
         assertThat(enterprise.get("type")).isEqualTo("PRIVATE");
