@@ -288,6 +288,13 @@ class GatewayRoutingTest {
                 .jsonPath("$.title").isEqualTo("资源不存在")
                 .jsonPath("$.instance").isEqualTo("/api/nowhere/at-all")
                 .jsonPath("$.requestId").isNotEmpty();
+        // outside the routed /api prefix there is nothing to protect: no route is simply 404, token or not
+        http().get().uri("/no-such-page")
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        // under /api a token is still required before anything else is said
+        http().get().uri("/api/nowhere/at-all").exchange().expectStatus().isUnauthorized();
     }
 
     @Test

@@ -57,7 +57,9 @@ public class SecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .matchers(publicPaths).permitAll()
                         .pathMatchers("/actuator/**").hasRole("PLATFORM_ADMIN")
-                        .anyExchange().authenticated())
+                        // every routed API needs a token; any other path has no route and is answered 404
+                        .pathMatchers("/api/**").authenticated()
+                        .anyExchange().permitAll())
                 .oauth2ResourceServer(oauth2 -> oauth2
                         .bearerTokenConverter(ignoringPublicPaths(publicPaths))
                         .jwt(jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(

@@ -72,6 +72,8 @@ public abstract class TenantDirectoryContract {
     @Test
     void apiDocsArePublicAndDescribeTheTenantEndpoint() {
         web.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$.paths['" + prefix() + "/tenants/{id}'].get.responses['404']").exists();
+                .jsonPath("$.paths['" + prefix() + "/tenants/{id}'].get.responses['404']").exists()
+                .jsonPath("$.servers[0].url").isEqualTo("/")
+                .jsonPath("$.components.securitySchemes.bearer.scheme").isEqualTo("bearer");
     }
 }
