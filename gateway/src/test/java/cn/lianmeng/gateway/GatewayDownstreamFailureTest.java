@@ -14,6 +14,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import cn.lianmeng.gateway.support.GatewayTestSetup;
 import cn.lianmeng.gateway.support.StubServer;
 import cn.lianmeng.gateway.support.TestTokens;
 
@@ -29,18 +30,14 @@ class GatewayDownstreamFailureTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("eureka.client.enabled", () -> "false");
-        registry.add("lianmeng.security.jwt.public-key", TestTokens::publicKeyPem);
-        registry.add("lianmeng.gateway.services.org", () -> "http://127.0.0.1:" + CLOSED_PORT);
-        registry.add("lianmeng.gateway.services.activity", () -> "lb://activity-service");
-        registry.add("lianmeng.gateway.services.content", () -> "http://127.0.0.1:" + CLOSED_PORT);
+        GatewayTestSetup.routes(registry, "http://127.0.0.1:" + CLOSED_PORT, "lb://activity-service", "http://127.0.0.1:" + CLOSED_PORT);
     }
 
     @Autowired
     WebTestClient client;
 
     WebTestClient http() {
-        return client.mutate().responseTimeout(Duration.ofSeconds(20)).build();
+        return GatewayTestSetup.patient(client);
     }
 
     @Test

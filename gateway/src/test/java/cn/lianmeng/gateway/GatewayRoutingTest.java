@@ -24,6 +24,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import cn.lianmeng.gateway.support.GatewayTestSetup;
 import cn.lianmeng.gateway.support.StubServer;
 import cn.lianmeng.gateway.support.TestTokens;
 import reactor.core.publisher.Flux;
@@ -41,11 +42,7 @@ class GatewayRoutingTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("eureka.client.enabled", () -> "false");
-        registry.add("lianmeng.security.jwt.public-key", TestTokens::publicKeyPem);
-        registry.add("lianmeng.gateway.services.org", STUB::baseUrl);
-        registry.add("lianmeng.gateway.services.activity", STUB::baseUrl);
-        registry.add("lianmeng.gateway.services.content", STUB::baseUrl);
+        GatewayTestSetup.routesTo(registry, STUB);
         // a short response timeout on one route only, to observe 504 without slowing the others
         registry.add("lianmeng.gateway.route-timeouts.content.response", () -> "1s");
         registry.add("lianmeng.gateway.body-limits.paths[/api/content/uploads/**]", () -> "2MB");
@@ -60,7 +57,7 @@ class GatewayRoutingTest {
     WebTestClient client;
 
     WebTestClient http() {
-        return client.mutate().responseTimeout(Duration.ofSeconds(20)).build();
+        return GatewayTestSetup.patient(client);
     }
 
     @Test

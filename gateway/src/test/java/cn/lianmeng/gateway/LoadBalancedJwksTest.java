@@ -2,7 +2,6 @@ package cn.lianmeng.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -17,6 +16,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import cn.lianmeng.gateway.support.GatewayTestSetup;
 import cn.lianmeng.gateway.support.StubServer;
 import cn.lianmeng.gateway.support.TestTokens;
 
@@ -50,7 +50,7 @@ class LoadBalancedJwksTest {
     WebTestClient client;
 
     WebTestClient http() {
-        return client.mutate().responseTimeout(Duration.ofSeconds(20)).build();
+        return GatewayTestSetup.patient(client);
     }
 
     @Test

@@ -2,7 +2,6 @@ package cn.lianmeng.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -15,6 +14,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import cn.lianmeng.gateway.support.GatewayTestSetup;
 import cn.lianmeng.gateway.support.StubServer;
 import cn.lianmeng.gateway.support.TestTokens;
 
@@ -27,11 +27,7 @@ class RateLimitTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("eureka.client.enabled", () -> "false");
-        registry.add("lianmeng.security.jwt.public-key", TestTokens::publicKeyPem);
-        registry.add("lianmeng.gateway.services.org", STUB::baseUrl);
-        registry.add("lianmeng.gateway.services.activity", STUB::baseUrl);
-        registry.add("lianmeng.gateway.services.content", STUB::baseUrl);
+        GatewayTestSetup.routesTo(registry, STUB);
         registry.add("lianmeng.gateway.rate-limit.login-per-ip.capacity", () -> "3");
         registry.add("lianmeng.gateway.rate-limit.login-per-ip.refill-tokens", () -> "1");
         registry.add("lianmeng.gateway.rate-limit.login-per-ip.refill-period", () -> "10m");
@@ -49,7 +45,7 @@ class RateLimitTest {
     WebTestClient client;
 
     WebTestClient http() {
-        return client.mutate().responseTimeout(Duration.ofSeconds(20)).build();
+        return GatewayTestSetup.patient(client);
     }
 
     @Test

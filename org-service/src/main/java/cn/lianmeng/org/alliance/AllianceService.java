@@ -85,10 +85,7 @@ public class AllianceService {
     }
 
     public Mono<PageResult<AllianceView>> list(Caller caller, PageQuery page) {
-        Scope scope = Scope.of(caller);
-        return alliances.find(scope, new Document(), page.mongoSort(), page.skip(), page.size()).map(AllianceService::view).collectList()
-                .zipWith(alliances.count(scope, new Document()))
-                .map(t -> PageResult.of(t.getT1(), page, t.getT2()));
+        return alliances.page(Scope.of(caller), new Document(), page, AllianceService::view);
     }
 
     /** Creates an alliance administrator or auditor account (platform administrator only). */

@@ -168,11 +168,7 @@ public class EnterpriseService {
                 filters.add(Filters.regex("name", "^" + Pattern.quote(f.q().strip())));
             }
             Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
-            Scope scope = Scope.of(c);
-            return enterprises.find(scope, filter, page.mongoSort(), page.skip(), page.size())
-                    .map(d -> EnterpriseView.of(d, unmasked(c))).collectList()
-                    .zipWith(enterprises.count(scope, filter))
-                    .map(t -> PageResult.of(t.getT1(), page, t.getT2()));
+            return enterprises.page(Scope.of(c), filter, page, d -> EnterpriseView.of(d, unmasked(c)));
         });
     }
 

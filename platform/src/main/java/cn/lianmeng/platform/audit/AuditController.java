@@ -65,10 +65,7 @@ public class AuditController {
                 filters.add(Filters.eq("targetId", targetId));
             }
             Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
-            return audit.collection().find(scope, filter, query.mongoSort(), query.skip(), query.size())
-                    .map(AuditController::view).collectList()
-                    .zipWith(audit.collection().count(scope, filter))
-                    .map(t -> PageResult.of(t.getT1(), query, t.getT2()));
+            return audit.collection().page(scope, filter, query, AuditController::view);
         });
     }
 

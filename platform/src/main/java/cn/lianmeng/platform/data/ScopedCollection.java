@@ -3,7 +3,10 @@ package cn.lianmeng.platform.data;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
+import cn.lianmeng.platform.web.PageQuery;
+import cn.lianmeng.platform.web.PageResult;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
@@ -71,6 +74,13 @@ public final class ScopedCollection {
             find = find.sort(sort);
         }
         return Flux.from(find.skip((int) skip).limit(limit));
+    }
+
+    /** One page of the documents in scope that match, mapped for the API, with the total count. */
+    public <T> Mono<PageResult<T>> page(Scope scope, Bson filter, PageQuery page, Function<Document, T> mapper) {
+        return find(scope, filter, page.mongoSort(), page.skip(), page.size()).map(mapper).collectList()
+                .zipWith(count(scope, filter))
+                .map(t -> PageResult.of(t.getT1(), page, t.getT2()));
     }
 
     public Mono<Long> count(Scope scope, Bson filter) {

@@ -50,12 +50,7 @@ public class TenantDirectoryController {
                                                              @RequestParam(required = false) Integer size,
                                                              @RequestParam(required = false) String sort) {
         PageQuery query = PageQuery.of(page, size, sort, Set.of("name", "updatedAt"), "name");
-        return Callers.current().flatMap(caller -> {
-            Scope scope = Scope.of(caller);
-            return directory.collection().find(scope, new Document(), query.mongoSort(), query.skip(), query.size())
-                    .map(TenantDirectory::view).collectList()
-                    .zipWith(directory.collection().count(scope, new Document()))
-                    .map(t -> PageResult.of(t.getT1(), query, t.getT2()));
-        });
+        return Callers.current().flatMap(caller ->
+                directory.collection().page(Scope.of(caller), new Document(), query, TenantDirectory::view));
     }
 }
