@@ -189,6 +189,30 @@ class EnterpriseIntegrationTest {
     }
 
     @Test
+    void otherAlliancesAlliancesAccountsAndAuditAreOutOfReach() {
+        Map<?, ?> a = register("丁公司");
+        String otherAdmin = TestTokens.allianceAdmin("another-alliance");
+        Api.get(web, admin, "/api/org/alliances/" + allianceId).expectStatus().isOk();
+        Api.get(web, otherAdmin, "/api/org/alliances/" + allianceId).expectStatus().isNotFound();
+        Api.get(web, otherAdmin, "/api/org/alliances").expectStatus().isOk().expectBody().jsonPath("$.totalElements").isEqualTo(0);
+        // unlocking an account of another alliance, or of another tenant, is 404 — the account is not in scope
+        String accountId = ((Map<?, ?>) a.get("adminAccount")).get("accountId").toString();
+        Api.post(web, otherAdmin, "/api/org/accounts/" + accountId + "/unlock", Map.of()).expectStatus().isNotFound();
+        Api.post(web, TestTokens.enterpriseAdmin(allianceId, "another-tenant"), "/api/org/accounts/" + accountId + "/unlock", Map.of())
+                .expectStatus().isNotFound();
+        Api.post(web, admin, "/api/org/accounts/" + accountId + "/unlock", Map.of()).expectStatus().isNoContent();
+        Api.post(web, TestTokens.member(allianceId, id(a)), "/api/org/accounts/" + accountId + "/unlock", Map.of()).expectStatus().isForbidden();
+        // auditors read their own alliance's trail only, and only auditors read it
+        String auditor = TestTokens.user("auditor-" + allianceId).alliance(allianceId).roles(Role.AUDITOR).token();
+        Api.get(web, auditor, "/api/org/audit?action=ENTERPRISE_ONBOARDED").expectStatus().isOk().expectBody()
+                .jsonPath("$.totalElements").isEqualTo(1).jsonPath("$.content[0].targetId").isEqualTo(id(a))
+                .jsonPath("$.content[0].actorName").exists();
+        Api.get(web, TestTokens.user("auditor-x").alliance("another-alliance").roles(Role.AUDITOR).token(),
+                "/api/org/audit?targetId=" + id(a)).expectStatus().isOk().expectBody().jsonPath("$.totalElements").isEqualTo(0);
+        Api.get(web, admin, "/api/org/audit").expectStatus().isForbidden();
+    }
+
+    @Test
     void updatesAreVersionedAndSuspensionBlocksTheTenantsLogins() {
         Map<?, ?> a = register("丙公司");
         String id = id(a);
