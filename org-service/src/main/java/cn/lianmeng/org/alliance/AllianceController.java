@@ -1,7 +1,5 @@
 package cn.lianmeng.org.alliance;
 
-import java.util.HashSet;
-
 import cn.lianmeng.org.identity.IdentityService;
 import cn.lianmeng.platform.security.Callers;
 import cn.lianmeng.platform.security.Role;
@@ -68,7 +66,7 @@ public class AllianceController {
     public Mono<PageResult<AllianceService.AllianceView>> list(@RequestParam(required = false) Integer page,
                                                                @RequestParam(required = false) Integer size,
                                                                @RequestParam(required = false) String sort) {
-        PageQuery query = PageQuery.of(page, size, sort, new HashSet<>(AllianceService.sortable()), "createdAt");
+        PageQuery query = PageQuery.of(page, size, sort, AllianceService.SORTABLE, "createdAt");
         return Callers.current().flatMap(c -> alliances.list(c, query));
     }
 

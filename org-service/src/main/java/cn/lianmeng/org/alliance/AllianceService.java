@@ -2,8 +2,8 @@ package cn.lianmeng.org.alliance;
 
 import java.time.Clock;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import cn.lianmeng.org.identity.IdentityService;
 import cn.lianmeng.platform.audit.AuditLog;
@@ -33,6 +33,7 @@ import reactor.core.publisher.Mono;
 public class AllianceService {
 
     public static final String TOPIC = "org.alliance.v1";
+    public static final Set<String> SORTABLE = Set.of("name", "createdAt");
 
     private final ScopedCollection alliances;
     private final Outbox outbox;
@@ -104,9 +105,5 @@ public class AllianceService {
     static AllianceView view(Document d) {
         return new AllianceView(d.getString("_id"), d.getString("name"), d.getString("code"), d.getString("region"),
                 d.getString("status"), d.get("version", Number.class).longValue(), d.getDate("createdAt"));
-    }
-
-    static List<String> sortable() {
-        return List.of("name", "createdAt");
     }
 }

@@ -88,8 +88,8 @@ public class EnterpriseService {
         return caller.hasAny(Role.ALLIANCE_ADMIN, Role.ENTERPRISE_ADMIN, Role.PLATFORM_ADMIN);
     }
 
-    private static EnterpriseType validate(String creditCode, String type, List<FieldProblem> errors) {
-        CreditCode.problem(creditCode).ifPresent(p -> errors.add(new FieldProblem("creditCode", p)));
+    /** The enterprise type from its identifier or Chinese label; adds the field problem and answers null otherwise. */
+    private static EnterpriseType parseType(String type, List<FieldProblem> errors) {
         EnterpriseType parsed = EnterpriseType.parse(type).orElse(null);
         if (parsed == null) {
             errors.add(new FieldProblem("type", "须为 STATE_OWNED、PRIVATE、FOREIGN、JOINT_VENTURE、SOCIAL_ORG 或其中文名称"));
@@ -103,7 +103,8 @@ public class EnterpriseService {
             return Mono.error(ApiException.forbidden("仅联盟管理员可登记成员单位"));
         }
         List<FieldProblem> errors = new ArrayList<>();
-        EnterpriseType type = validate(req.creditCode(), req.type(), errors);
+        CreditCode.problem(req.creditCode()).ifPresent(p -> errors.add(new FieldProblem("creditCode", p)));
+        EnterpriseType type = parseType(req.type(), errors);
         if (!errors.isEmpty()) {
             return Mono.error(ApiException.invalid(errors));
         }
@@ -174,10 +175,7 @@ public class EnterpriseService {
 
     public Mono<EnterpriseView> update(Caller caller, String id, EnterpriseRequests.Update req) {
         List<FieldProblem> errors = new ArrayList<>();
-        EnterpriseType type = EnterpriseType.parse(req.type()).orElse(null);
-        if (type == null) {
-            errors.add(new FieldProblem("type", "须为 STATE_OWNED、PRIVATE、FOREIGN、JOINT_VENTURE、SOCIAL_ORG 或其中文名称"));
-        }
+        EnterpriseType type = parseType(req.type(), errors);
         if (!errors.isEmpty()) {
             return Mono.error(ApiException.invalid(errors));
         }

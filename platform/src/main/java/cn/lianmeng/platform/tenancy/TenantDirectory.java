@@ -70,8 +70,7 @@ public class TenantDirectory {
                             if (!applied) {
                                 log.debug("Stale {} v{} for tenant {} ignored", event.type(), version, id);
                             }
-                        }).then())
-                ;
+                        }).then());
     }
 
     public Mono<TenantView> get(Scope scope, String id) {

@@ -4,6 +4,7 @@ import java.util.Set;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -51,10 +52,10 @@ public final class JsonBodyGuard implements WebFilter, Ordered {
         }
         long declared = request.getHeaders().getContentLength();
         if (declared > maxBytes) {
-            return Mono.error(tooLarge());
+            // answered 413 by ProblemWebExceptionHandler, like the limit hit while reading a chunked body below
+            return Mono.error(new DataBufferLimitException("declared Content-Length " + declared + " exceeds " + maxBytes));
         }
         return DataBufferUtils.join(request.getBody(), maxBytes)
-                .onErrorMap(org.springframework.core.io.buffer.DataBufferLimitException.class, e -> tooLarge())
                 .map(buffer -> {
                     byte[] bytes = new byte[buffer.readableByteCount()];
                     buffer.read(bytes);
@@ -96,10 +97,5 @@ public final class JsonBodyGuard implements WebFilter, Ordered {
             return null;
         }
         return null;
-    }
-
-    private static ApiException tooLarge() {
-        return new ApiException(org.springframework.http.HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
-                "请求体过大", "请求体超过允许的大小", java.util.List.of());
     }
 }
