@@ -49,15 +49,19 @@ public class Readers {
         if (allianceId == null || !caller.hasAny(Role.ALLIANCE_ADMIN, Role.ENTERPRISE_ADMIN, Role.ORG_ADMIN, Role.DISTRICT_STAFF, Role.MEMBER)) {
             return Mono.error(ApiException.forbidden("当前角色不能阅读内容"));
         }
-        Mono<Document> member = caller.memberId() == null ? Mono.empty()
-                : members.find(allianceId, caller.memberId())
-                        .filter(m -> Boolean.TRUE.equals(m.getBoolean("active")))
-                        .filter(m -> m.getString("accountId") == null || Objects.equals(m.getString("accountId"), caller.accountId()));
-        return member.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()).flatMap(m -> {
+        // known and active → the member's keys; known but left (or another account's) → none; unknown → the token's
+        Mono<java.util.Optional<Document>> member = caller.memberId() == null ? Mono.just(java.util.Optional.empty())
+                : members.find(allianceId, caller.memberId()).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty());
+        return member.flatMap(found -> {
+            Document m = found.filter(d -> Boolean.TRUE.equals(d.getBoolean("active")))
+                    .filter(d -> d.getString("accountId") == null || Objects.equals(d.getString("accountId"), caller.accountId()))
+                    .orElse(null);
             Set<String> keys = new LinkedHashSet<>();
             keys.add(AudienceKeys.publicIn(allianceId));
-            m.ifPresent(d -> keys.addAll(d.getList("keys", String.class, List.of())));
-            if (m.isEmpty() && caller.has(Role.MEMBER)) {
+            if (m != null) {
+                keys.addAll(m.getList("keys", String.class, List.of()));
+            }
+            if (found.isEmpty() && caller.has(Role.MEMBER)) {
                 keys.add(AudienceKeys.alliance(allianceId));
                 if (caller.tenantId() != null) {
                     keys.add(AudienceKeys.tenant(caller.tenantId()));
@@ -65,7 +69,7 @@ public class Readers {
                 caller.orgIds().forEach(o -> keys.add(AudienceKeys.org(o)));
             }
             boolean allSeeing = caller.has(Role.ALLIANCE_ADMIN);
-            return adminKeys(caller, keys).then(Mono.fromSupplier(() -> new Reader(caller, allianceId, allSeeing, Set.copyOf(keys), m.orElse(null))));
+            return adminKeys(caller, keys).then(Mono.fromSupplier(() -> new Reader(caller, allianceId, allSeeing, Set.copyOf(keys), m)));
         });
     }
 
