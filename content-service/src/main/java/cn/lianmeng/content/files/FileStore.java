@@ -77,7 +77,7 @@ public class FileStore {
     /** Stores an upload of an author (alliance, enterprise or organisation admin) within their scope. */
     public Mono<FileView> upload(Caller caller, String filename, String declaredType, long declaredLength, Flux<DataBuffer> body) {
         if (!caller.hasAny(UPLOADERS)) {
-            return body.doOnNext(DataBufferUtils::release).then(Mono.error(ApiException.forbidden("仅管理员可上传文件")));
+            return Mono.error(ApiException.forbidden("仅管理员可上传文件"));
         }
         String name = cleanName(filename);
         if (declaredLength > largestLimit()) {
@@ -192,7 +192,9 @@ public class FileStore {
 
     static ApiException tooLarge(long max, FileKind kind) {
         String what = kind == null ? "文件" : kind.label();
-        String detail = what + "不能超过 " + (max / (1024 * 1024)) + " MiB";
+        String size = max >= 1024 * 1024 && max % (1024 * 1024) == 0 ? max / (1024 * 1024) + " MiB"
+                : max >= 1024 && max % 1024 == 0 ? max / 1024 + " KiB" : max + " 字节";
+        String detail = what + "不能超过 " + size;
         return new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "请求体超过允许的大小", detail,
                 List.of(new FieldProblem("file", detail)));
     }
