@@ -42,6 +42,11 @@ public record ItemView(String id, String kind, String kindLabel, String title, S
     public record Option(String id, String text) {
     }
 
+    /** The reader's view of a stored item (no audience, no workflow details, no quiz answers). */
+    public static ItemView forReader(Document d) {
+        return of(d, false, null);
+    }
+
     static ItemView of(Document d, boolean manager, Boolean read) {
         ContentKind kind = ContentKind.valueOf(d.getString("kind"));
         ContentStatus status = ContentStatus.valueOf(d.getString("status"));
