@@ -223,6 +223,9 @@ start_spring() { # <name>
                      "MONGODB_URI=$(lm_mongo_uri "lianmeng_${name%-service}")")
             ;;
     esac
+    if [[ "$name" == content-service ]]; then
+        LM_ENV+=("LIANMENG_DEMO=$LIANMENG_DEMO")
+    fi
     if [[ "$name" == org-service ]]; then
         LM_ENV+=("JWT_KEY_DIR=$LM_RUN_DIR/data/jwt"
                  "LIANMENG_DEMO=$LIANMENG_DEMO"
