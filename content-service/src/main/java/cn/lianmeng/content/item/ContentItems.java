@@ -91,13 +91,16 @@ public class ContentItems {
         this.receipts = receipts;
         this.clock = clock;
         relay.register(items);
-        // the feed: {allianceId, status, audienceKeys: {$in: keys}} sorted by publishedAt desc (index-served with a
-        // SORT_MERGE over the key intervals on real MongoDB)
+        // the feed: {allianceId, status, audienceKeys: {$in: keys}} sorted by {publishedAt: -1, _id: -1} — on real MongoDB
+        // one index interval per key, merged in sort order (SORT_MERGE), so no in-memory sort and a page reads ~size keys
         items.ensureIndexInBackground(Indexes.compoundIndex(Indexes.ascending("allianceId", "status", "audienceKeys"),
-                Indexes.descending("publishedAt")), new IndexOptions().name("feed"));
+                Indexes.descending("publishedAt", "_id")), new IndexOptions().name("feed"));
         items.ensureIndexInBackground(Indexes.compoundIndex(Indexes.ascending("allianceId", "status", "kind", "audienceKeys"),
-                Indexes.descending("publishedAt")), new IndexOptions().name("feed_kind"));
-        items.ensureIndexInBackground(Indexes.ascending("allianceId", "status", "searchTokens"), new IndexOptions().name("search"));
+                Indexes.descending("publishedAt", "_id")), new IndexOptions().name("feed_kind"));
+        // search: one of the query's n-grams bounds the scan, newest first; the other n-grams and the audience filter
+        // the fetched documents
+        items.ensureIndexInBackground(Indexes.compoundIndex(Indexes.ascending("allianceId", "status", "searchTokens"),
+                Indexes.descending("publishedAt", "_id")), new IndexOptions().name("search"));
         items.ensureIndexInBackground(Indexes.compoundIndex(Indexes.ascending("allianceId", "tenantId", "status"),
                 Indexes.descending("updatedAt")), new IndexOptions().name("manage"));
         items.ensureIndexInBackground(Indexes.ascending("allianceId", "fileIds"), new IndexOptions().name("files"));
