@@ -101,7 +101,13 @@ public class Inbox {
         return deliver(event.id(), allianceId, members.inAudience(allianceId, keys, RECIPIENT), template);
     }
 
-    /** An activity fact from activity-service: scheduled, changed, cancelled, or a reminder. */
+    /** Fields of an ActivityChanged that members need to hear about (not e.g. invitation answers or sign-up settings). */
+    static final Set<String> NOTEWORTHY = Set.of("title", "type", "startAt", "endAt", "mode", "address", "meetingUrl", "room");
+
+    /**
+     * An activity fact from activity-service (docs/activity-contracts.md): scheduled, changed (when something members
+     * care about changed), cancelled, or a reminder a day or an hour before.
+     */
     public Mono<Long> onActivity(IncomingEvent event) {
         String type = switch (event.type()) {
             case "ActivityScheduled" -> "ACTIVITY_SCHEDULED";
@@ -113,9 +119,14 @@ public class Inbox {
         if (type == null) {
             return Mono.just(0L);
         }
+        List<String> changed = strings(event.data().get("changedFields"));
+        if ("ACTIVITY_CHANGED".equals(type) && !changed.isEmpty() && changed.stream().noneMatch(NOTEWORTHY::contains)) {
+            return Mono.just(0L);
+        }
         String allianceId = event.text("allianceId");
         String title = event.text("title");
         String when = when(event.optionalText("startAt"));
+        String reason = event.optionalText("cancelReason") != null ? event.optionalText("cancelReason") : event.optionalText("reason");
         String heading = switch (type) {
             case "ACTIVITY_SCHEDULED" -> "新活动：" + title;
             case "ACTIVITY_CHANGED" -> "活动变更：" + title;
@@ -125,18 +136,42 @@ public class Inbox {
         String text = switch (type) {
             case "ACTIVITY_SCHEDULED" -> when == null ? "请按时参加。" : "活动将于 " + when + " 开始，请按时参加。";
             case "ACTIVITY_CHANGED" -> when == null ? "活动安排有变化，请查看最新安排。" : "活动安排有变化，现定于 " + when + " 开始。";
-            case "ACTIVITY_CANCELLED" -> "该活动已取消" + (event.optionalText("reason") == null ? "。" : "：" + event.optionalText("reason"));
+            case "ACTIVITY_CANCELLED" -> "该活动已取消" + (reason == null ? "。" : "：" + reason);
             default -> reminder(event.optionalText("reminder"), when);
         };
         Document template = new Document("category", "ACTIVITY").append("type", type).append("title", heading).append("text", text)
                 .append("link", new Document("type", "ACTIVITY").append("id", event.text("activityId")));
         List<String> memberIds = strings(event.data().get("audienceMemberIds"));
-        Flux<Document> recipients;
         if (!memberIds.isEmpty()) {
-            recipients = members.collection().find(Scope.system(allianceId, null),
-                    Filters.and(Filters.in("_id", memberIds), Filters.eq("active", true)), RECIPIENT, null, 0, memberIds.size());
-        } else {
-            Set<String> keys = new LinkedHashSet<>();
+            return deliver(event.id(), allianceId, members.collection().find(Scope.system(allianceId, null),
+                    Filters.and(Filters.in("_id", memberIds), Filters.eq("active", true)), RECIPIENT, null, 0, memberIds.size()), template);
+        }
+        List<String> keys = activityAudience(allianceId, event);
+        return keys.isEmpty() ? Mono.just(0L) : deliver(event.id(), allianceId, members.inAudience(allianceId, keys, RECIPIENT), template);
+    }
+
+    /**
+     * The audience keys of an activity: its effective organisations ({@code audienceOrgIds}, each with its subtree),
+     * else by {@code audience.scope} (ORGANISATIONS: the orgIds; TENANT: the host's tenant; ALLIANCE: everyone), else the
+     * listed {@code organisations[].orgId} and {@code hostOrgId}.
+     */
+    static List<String> activityAudience(String allianceId, IncomingEvent event) {
+        Set<String> keys = new LinkedHashSet<>();
+        strings(event.data().get("audienceOrgIds")).forEach(o -> keys.add(AudienceKeys.org(o)));
+        JsonNode audience = event.data().get("audience");
+        if (keys.isEmpty() && audience != null && audience.isObject()) {
+            String scope = audience.get("scope") == null || audience.get("scope").isNull() ? "" : audience.get("scope").asString();
+            switch (scope) {
+                case "ALLIANCE" -> keys.add(AudienceKeys.alliance(allianceId));
+                case "TENANT" -> {
+                    if (event.optionalText("tenantId") != null) {
+                        keys.add(AudienceKeys.tenant(event.optionalText("tenantId")));
+                    }
+                }
+                default -> strings(audience.get("orgIds")).forEach(o -> keys.add(AudienceKeys.org(o)));
+            }
+        }
+        if (keys.isEmpty()) {
             JsonNode orgs = event.data().get("organisations");
             if (orgs != null && orgs.isArray()) {
                 orgs.forEach(o -> {
@@ -146,16 +181,11 @@ public class Inbox {
                     }
                 });
             }
-            String host = event.optionalText("hostOrgId");
-            if (host != null) {
-                keys.add(AudienceKeys.org(host));
+            if (event.optionalText("hostOrgId") != null) {
+                keys.add(AudienceKeys.org(event.optionalText("hostOrgId")));
             }
-            if (keys.isEmpty()) {
-                return Mono.just(0L);
-            }
-            recipients = members.inAudience(allianceId, List.copyOf(keys), RECIPIENT);
         }
-        return deliver(event.id(), allianceId, recipients, template);
+        return List.copyOf(keys);
     }
 
     private static String reminder(String which, String when) {

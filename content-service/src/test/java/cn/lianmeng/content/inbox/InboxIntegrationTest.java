@@ -115,4 +115,39 @@ class InboxIntegrationTest extends ContentTestBase {
         get(alliance.enterpriseAdmin(tenant), "/api/content/inbox/unread-count").expectStatus().isForbidden();
         get(null, "/api/content/inbox/unread-count").expectStatus().isUnauthorized();
     }
+
+    @Test
+    void activityServicesContractShapesReachTheirAudienceAndIgnoreNoise() {
+        // docs/activity-contracts.md: audience {scope, orgIds}, audienceOrgIds, changedFields, cancelReason, reminder
+        String a = alliance.memberToken(memberA, tenant, branchA);
+        String b = alliance.memberToken(memberB, tenant, branchB);
+        Map<String, Object> tenantWide = new HashMap<>(activity("act-3", "2026-12-03T01:00:00Z"));
+        tenantWide.remove("organisations");
+        tenantWide.put("audience", Map.of("scope", "TENANT", "orgIds", List.of()));
+        tenantWide.put("audienceOrgIds", List.of());
+        listener.onActivity(Events.record(world.events().event(TopicsConfiguration.ACTIVITIES, "ActivityScheduled", "act-3", alliance.id, tenant, tenantWide)));
+        assertThat(inbox.count(alliance.id, memberA).block()).isEqualTo(1);
+        assertThat(inbox.count(alliance.id, memberB).block()).isEqualTo(1);
+
+        Map<String, Object> branchOnly = new HashMap<>(activity("act-4", "2026-12-04T01:00:00Z"));
+        branchOnly.remove("organisations");
+        branchOnly.put("audience", Map.of("scope", "ORGANISATIONS", "orgIds", List.of(branchB)));
+        branchOnly.put("audienceOrgIds", List.of(branchB));
+        branchOnly.put("changedFields", List.of("participants", "signUp"));
+        listener.onActivity(Events.record(world.events().event(TopicsConfiguration.ACTIVITIES, "ActivityChanged", "act-4", alliance.id, tenant, branchOnly)));
+        assertThat(inbox.count(alliance.id, memberB).block()).isEqualTo(1); // invitation answers are not news for members
+        branchOnly.put("changedFields", List.of("startAt", "room"));
+        listener.onActivity(Events.record(world.events().event(TopicsConfiguration.ACTIVITIES, "ActivityChanged", "act-4", alliance.id, tenant, branchOnly)));
+        branchOnly.remove("changedFields");
+        branchOnly.put("cancelReason", "与上级会议冲突");
+        listener.onActivity(Events.record(world.events().event(TopicsConfiguration.ACTIVITIES, "ActivityCancelled", "act-4", alliance.id, tenant, branchOnly)));
+        branchOnly.put("reminder", "HOUR_BEFORE");
+        listener.onActivity(Events.record(world.events().event(TopicsConfiguration.ACTIVITIES, "ActivityReminderDue", "act-4", alliance.id, tenant, branchOnly)));
+        listener.onActivity(Events.record(world.events().event(TopicsConfiguration.ACTIVITIES, "ActivityHeld", "act-4", alliance.id, tenant, branchOnly)));
+        get(b, "/api/content/inbox?size=10").expectStatus().isOk().expectBody()
+                .jsonPath("$.totalElements").isEqualTo(4)
+                .jsonPath("$.content[?(@.type=='ACTIVITY_CANCELLED')].text").isEqualTo("该活动已取消：与上级会议冲突")
+                .jsonPath("$.content[?(@.type=='ACTIVITY_REMINDER')].text").isEqualTo("活动将于一小时后（12月4日 09:00）开始，请做好准备。");
+        get(a, "/api/content/inbox/unread-count").expectStatus().isOk().expectBody().jsonPath("$.unread").isEqualTo(1);
+    }
 }
