@@ -57,6 +57,7 @@ public class ContentBench {
             "民主评议", "党费收缴"};
     static final String[] FORMS = {"关于开展%s工作的通知", "%s专题学习会召开", "%s经验交流", "扎实推进%s", "%s案例分享", "%s情况公开"};
     static final String[] KINDS = {"NEWS", "NOTICE", "ARTICLE", "DISCLOSURE"};
+    static final int TIMELINE = 200; // lianmeng.content.feed.timeline-size
 
     static int env(String name, int def) {
         String v = System.getenv(name);
@@ -202,6 +203,7 @@ public class ContentBench {
 
         long now = System.currentTimeMillis();
         List<String> itemIds = new ArrayList<>(items);
+        Map<String, java.util.ArrayDeque<Document>> timelines = new java.util.HashMap<>();
         List<Document> batch = new ArrayList<>();
         MongoCollection<Document> itemsCol = db.getCollection("content_items");
         for (int i = 0; i < items; i++) {
@@ -228,6 +230,13 @@ public class ContentBench {
             List<String> searchable = new ArrayList<>(List.of(title, summary));
             searchable.addAll(tags);
             Date published = new Date(now - (long) (items - i) * 60_000L);
+            for (String key : AudienceKeys.forAudience(ALLIANCE, audience)) {
+                java.util.ArrayDeque<Document> timeline = timelines.computeIfAbsent(key, k -> new java.util.ArrayDeque<>());
+                timeline.addFirst(new Document("id", id).append("at", published));
+                if (timeline.size() > TIMELINE) {
+                    timeline.removeLast();
+                }
+            }
             batch.add(new Document("_id", id).append("allianceId", ALLIANCE).append("tenantId", tenant)
                     .append("kind", KINDS[i % KINDS.length]).append("title", title).append("summary", summary)
                     .append("body", "<p>" + summary + "</p>").append("tags", tags).append("attachmentFileIds", List.of())
@@ -242,6 +251,10 @@ public class ContentBench {
             }
         }
         insert(itemsCol, batch);
+        List<Document> timelineDocs = new ArrayList<>();
+        timelines.forEach((key, entries) -> timelineDocs.add(new Document("_id", ALLIANCE + "|" + key).append("allianceId", ALLIANCE)
+                .append("key", key).append("entries", new ArrayList<>(entries))));
+        insert(db.getCollection("feed_timelines"), timelineDocs);
 
         MongoCollection<Document> receiptCol = db.getCollection("read_receipts");
         batch = new ArrayList<>();
@@ -258,9 +271,13 @@ public class ContentBench {
         insert(receiptCol, batch);
 
         MongoCollection<Document> inboxCol = db.getCollection("inbox_messages");
+        Map<String, Long> unread = new java.util.HashMap<>();
         batch = new ArrayList<>();
         for (int n = 0; n < inbox; n++) {
             Member m = world.members.get(n % Math.min(world.members.size(), 2000));
+            if (n % 2 == 0) {
+                unread.merge(m.id(), 1L, Long::sum);
+            }
             batch.add(new Document("_id", m.id() + ":ev-" + n).append("allianceId", ALLIANCE).append("tenantId", m.tenant())
                     .append("memberId", m.id()).append("category", "CONTENT").append("type", "CONTENT_PUBLISHED")
                     .append("title", "新通知公告：基准测试").append("sourceEventId", "ev-" + n).append("createdAt", new Date(now - n))
@@ -271,6 +288,12 @@ public class ContentBench {
             }
         }
         insert(inboxCol, batch);
+        List<Document> counters = new ArrayList<>();
+        for (Member m : world.members) {
+            counters.add(new Document("_id", m.id()).append("allianceId", ALLIANCE).append("tenantId", m.tenant())
+                    .append("unread", unread.getOrDefault(m.id(), 0L)).append("counted", List.of()));
+        }
+        insert(db.getCollection("inbox_counters"), counters);
         return world;
     }
 

@@ -20,6 +20,7 @@ public class ContentProperties {
     private final Publishing publishing = new Publishing();
     private final Comments comments = new Comments();
     private final Study study = new Study();
+    private final Feed feed = new Feed();
 
     public List<String> getVideoIframeHosts() {
         return videoIframeHosts;
@@ -43,6 +44,23 @@ public class ContentProperties {
 
     public Study getStudy() {
         return study;
+    }
+
+    public Feed getFeed() {
+        return feed;
+    }
+
+    public static class Feed {
+        /** Newest items kept per audience key for the first feed pages (deeper pages use the indexed query). */
+        private int timelineSize = 200;
+
+        public int getTimelineSize() {
+            return timelineSize;
+        }
+
+        public void setTimelineSize(int timelineSize) {
+            this.timelineSize = timelineSize;
+        }
     }
 
     public static class Files {

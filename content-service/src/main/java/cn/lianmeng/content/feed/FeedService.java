@@ -40,13 +40,16 @@ public class FeedService {
     private final Receipts receipts;
     private final Members members;
     private final Organisations organisations;
+    private final Timelines timelines;
 
-    public FeedService(ContentItems items, Readers readers, Receipts receipts, Members members, Organisations organisations) {
+    public FeedService(ContentItems items, Readers readers, Receipts receipts, Members members, Organisations organisations,
+                       Timelines timelines) {
         this.items = items;
         this.readers = readers;
         this.receipts = receipts;
         this.members = members;
         this.organisations = organisations;
+        this.timelines = timelines;
     }
 
     /** A page of a feed: {@code hasNext} instead of a total, so the feed never counts everything it could show. */
@@ -71,24 +74,53 @@ public class FeedService {
             return Mono.error(ApiException.invalid(errors));
         }
         return readers.of(caller).flatMap(reader -> {
-            List<Bson> filter = new ArrayList<>();
-            filter.add(Filters.eq("status", ContentStatus.PUBLISHED.name()));
-            if (k != null) {
-                filter.add(Filters.eq("kind", k.name()));
+            int window = (p + 1) * s + 1;
+            Mono<FeedPage> indexed = Mono.defer(() -> indexed(reader, k, p, s));
+            if (k != null || reader.allSeeing() || window > timelines.size()) {
+                return indexed;
             }
-            filter.add(reader.visibility());
-            return items.collection().find(reader.scope(), Filters.and(filter), ItemSummary.FIELDS,
-                            Sorts.orderBy(Sorts.descending("publishedAt"), Sorts.descending("_id")), (long) p * s, s + 1)
-                    .collectList()
-                    .flatMap(docs -> {
-                        boolean hasNext = docs.size() > s;
-                        List<Document> pageDocs = hasNext ? docs.subList(0, s) : docs;
-                        return receipts.readAmong(reader, pageDocs.stream().map(d -> d.getString("_id")).toList())
-                                .map(read -> new FeedPage(pageDocs.stream()
-                                        .map(d -> ItemSummary.of(d, reader.isMember() ? read.contains(d.getString("_id")) : null))
-                                        .toList(), p, s, hasNext));
-                    });
+            // fast path: the newest entries of the reader's keys, then the page's items by id (verified)
+            return timelines.newest(reader.allianceId(), reader.keys()).flatMap(newest -> {
+                List<Timelines.Entry> entries = newest.entries();
+                if (!newest.complete() && entries.size() < window) {
+                    return indexed; // the timelines were truncated before the page ends
+                }
+                List<String> pageIds = entries.stream().skip((long) p * s).limit(s).map(Timelines.Entry::id).toList();
+                boolean hasNext = entries.size() > (p + 1) * s;
+                if (pageIds.isEmpty()) {
+                    return Mono.just(new FeedPage(List.of(), p, s, false));
+                }
+                return items.collection().find(reader.scope(), Filters.and(Filters.in("_id", pageIds),
+                                Filters.eq("status", ContentStatus.PUBLISHED.name()), reader.visibility()), ItemSummary.FIELDS, null, 0, pageIds.size())
+                        .collectMap(d -> d.getString("_id"))
+                        .flatMap(found -> found.size() < pageIds.size()
+                                ? indexed // a timeline entry is stale (being withdrawn): answer from the items themselves
+                                : page(reader, pageIds.stream().map(found::get).toList(), p, s, hasNext));
+            });
         });
+    }
+
+    private Mono<FeedPage> indexed(cn.lianmeng.content.audience.Reader reader, ContentKind k, int p, int s) {
+        List<Bson> filter = new ArrayList<>();
+        filter.add(Filters.eq("status", ContentStatus.PUBLISHED.name()));
+        if (k != null) {
+            filter.add(Filters.eq("kind", k.name()));
+        }
+        filter.add(reader.visibility());
+        return items.collection().find(reader.scope(), Filters.and(filter), ItemSummary.FIELDS,
+                        Sorts.orderBy(Sorts.descending("publishedAt"), Sorts.descending("_id")), (long) p * s, s + 1)
+                .collectList()
+                .flatMap(docs -> {
+                    boolean hasNext = docs.size() > s;
+                    return page(reader, hasNext ? docs.subList(0, s) : docs, p, s, hasNext);
+                });
+    }
+
+    private Mono<FeedPage> page(cn.lianmeng.content.audience.Reader reader, List<Document> pageDocs, int p, int s, boolean hasNext) {
+        return receipts.readAmong(reader, pageDocs.stream().map(d -> d.getString("_id")).toList())
+                .map(read -> new FeedPage(pageDocs.stream()
+                        .map(d -> ItemSummary.of(d, reader.isMember() ? read.contains(d.getString("_id")) : null))
+                        .toList(), p, s, hasNext));
     }
 
     /** Reach of one organisation's members: audience size now, how many read, the rate. */

@@ -53,12 +53,14 @@ public class Inbox {
     private static final Document RECIPIENT = new Document("tenantId", 1).append("accountId", 1);
 
     private final ScopedCollection messages;
+    private final ScopedCollection counters;
     private final Members members;
     private final Readers readers;
     private final Clock clock;
 
     public Inbox(MongoAccess mongo, Members members, Readers readers, Clock clock) {
         this.messages = mongo.collection("inbox_messages", ScopeRule.tenantOwned());
+        this.counters = mongo.collection("inbox_counters", ScopeRule.tenantOwned());
         this.members = members;
         this.readers = readers;
         this.clock = clock;
@@ -201,18 +203,46 @@ public class Inbox {
         Date now = Date.from(clock.instant());
         Scope scope = Scope.system(allianceId, null);
         return recipients.flatMap(m -> {
+                    String memberId = m.getString("_id");
                     Document message = new Document(template)
-                            .append("_id", m.getString("_id") + ":" + sourceEventId)
+                            .append("_id", memberId + ":" + sourceEventId)
                             .append("allianceId", allianceId)
                             .append("tenantId", m.getString("tenantId"))
-                            .append("memberId", m.getString("_id"))
+                            .append("memberId", memberId)
                             .append("sourceEventId", sourceEventId)
                             .append("createdAt", now)
                             .append("readAt", null);
                     return messages.insert(scope, message).thenReturn(1L)
-                            .onErrorResume(ScopedCollection::isDuplicateKey, e -> Mono.just(0L));
+                            .onErrorResume(ScopedCollection::isDuplicateKey, e -> Mono.just(0L))
+                            .flatMap(n -> count(scope, memberId, m.getString("tenantId"), sourceEventId).thenReturn(n));
                 }, 8)
                 .reduce(0L, Long::sum);
+    }
+
+    /**
+     * Counts one new message in the member's unread counter, once per source event even when redelivered: the counter
+     * remembers the last {@value #REMEMBERED} event ids it counted. Both steps are idempotent, so a fan-out resumed
+     * after a crash completes the count too.
+     */
+    private Mono<Void> count(Scope scope, String memberId, String tenantId, String sourceEventId) {
+        Document fresh = new Document("_id", memberId).append("allianceId", scope.allianceId()).append("tenantId", tenantId)
+                .append("unread", 0L).append("counted", List.of());
+        return counters.insert(scope, fresh).then().onErrorResume(ScopedCollection::isDuplicateKey, e -> Mono.empty())
+                .then(counters.updateOne(scope, Filters.and(Filters.eq("_id", memberId), Filters.ne("counted", sourceEventId)),
+                        Updates.combine(Updates.inc("unread", 1L),
+                                Updates.pushEach("counted", List.of(sourceEventId), new com.mongodb.client.model.PushOptions().slice(-REMEMBERED)))))
+                .then();
+    }
+
+    static final int REMEMBERED = 100;
+
+    private Mono<Void> uncount(Reader r, long n) {
+        if (n <= 0) {
+            return Mono.empty();
+        }
+        return counters.updateOne(r.scope(), Filters.eq("_id", r.memberId()), Updates.inc("unread", -n))
+                .then(counters.updateOne(r.scope(), Filters.and(Filters.eq("_id", r.memberId()), Filters.lt("unread", 0L)), Updates.set("unread", 0L)))
+                .then();
     }
 
     // ---------------------------------------------------------------- reading
@@ -230,8 +260,12 @@ public class Inbox {
         });
     }
 
+    /** The member's unread counter (one lookup by id); a member without a counter yet has its messages counted. */
     public Mono<Unread> unread(Caller caller) {
-        return member(caller).flatMap(r -> messages.count(r.scope(), Filters.and(Filters.eq("memberId", r.memberId()), Filters.eq("readAt", null))))
+        return member(caller).flatMap(r -> counters.findById(r.scope(), r.memberId())
+                        .map(c -> Math.max(0L, c.get("unread", Number.class).longValue()))
+                        .switchIfEmpty(Mono.defer(() -> messages.count(r.scope(),
+                                Filters.and(Filters.eq("memberId", r.memberId()), Filters.eq("readAt", null))))))
                 .map(Unread::new);
     }
 
@@ -239,6 +273,7 @@ public class Inbox {
         return member(caller).flatMap(r -> {
             Bson mine = Filters.and(Filters.eq("_id", id), Filters.eq("memberId", r.memberId()));
             return messages.updateOne(r.scope(), Filters.and(mine, Filters.eq("readAt", null)), Updates.set("readAt", Date.from(clock.instant())))
+                    .flatMap(u -> uncount(r, u.getModifiedCount()))
                     .then(messages.findOne(r.scope(), mine))
                     .map(Message::of)
                     .switchIfEmpty(Mono.error(() -> ApiException.notFound("消息")));
@@ -247,7 +282,8 @@ public class Inbox {
 
     public Mono<Unread> markAllRead(Caller caller) {
         return member(caller).flatMap(r -> messages.updateMany(r.scope(),
-                        Filters.and(Filters.eq("memberId", r.memberId()), Filters.eq("readAt", null)), Updates.set("readAt", Date.from(clock.instant()))))
+                                Filters.and(Filters.eq("memberId", r.memberId()), Filters.eq("readAt", null)), Updates.set("readAt", Date.from(clock.instant())))
+                        .flatMap(u -> uncount(r, u.getModifiedCount())))
                 .thenReturn(new Unread(0));
     }
 

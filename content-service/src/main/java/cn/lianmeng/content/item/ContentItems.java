@@ -21,6 +21,7 @@ import cn.lianmeng.content.audience.Reader;
 import cn.lianmeng.content.audience.Readers;
 import cn.lianmeng.content.config.TopicsConfiguration;
 import cn.lianmeng.content.feed.Receipts;
+import cn.lianmeng.content.feed.Timelines;
 import cn.lianmeng.content.files.FileKind;
 import cn.lianmeng.content.files.FileStore;
 import cn.lianmeng.content.search.Bigrams;
@@ -76,10 +77,11 @@ public class ContentItems {
     private final FileStore files;
     private final Readers readers;
     private final Receipts receipts;
+    private final Timelines timelines;
     private final Clock clock;
 
     public ContentItems(MongoAccess mongo, Outbox outbox, OutboxRelay relay, AuditLog audit, Authoring authoring,
-                        HtmlSanitizer sanitizer, FileStore files, Readers readers, Receipts receipts, Clock clock) {
+                        HtmlSanitizer sanitizer, FileStore files, Readers readers, Receipts receipts, Timelines timelines, Clock clock) {
         this.items = mongo.collection(COLLECTION, ScopeRule.tenantOwned());
         this.outbox = outbox;
         this.relay = relay;
@@ -89,6 +91,7 @@ public class ContentItems {
         this.files = files;
         this.readers = readers;
         this.receipts = receipts;
+        this.timelines = timelines;
         this.clock = clock;
         relay.register(items);
         // the feed: {allianceId, status, audienceKeys: {$in: keys}} sorted by {publishedAt: -1, _id: -1} — on real MongoDB
@@ -282,6 +285,7 @@ public class ContentItems {
                                     Updates.combine(Updates.set("status", ContentStatus.PUBLISHED.name()), Updates.set("publishedAt", Date.from(now)),
                                             Updates.set("version", version + 1), Updates.set("updatedAt", Date.from(now)), Outbox.push(event)))
                             .doOnNext(d -> relay.relaySoon(items, id))
+                            .flatMap(d -> timeline(d).thenReturn(d))
                             .flatMap(d -> audit.record("system:publishing-scheduler", "定时发布", d.getString("allianceId"), d.getString("tenantId"),
                                     "CONTENT_PUBLISHED", "content", id, Result.SUCCESS, Map.of("scheduled", true)).thenReturn(1L))
                             .onErrorResume(e -> {
@@ -538,8 +542,30 @@ public class ContentItems {
                         Updates.combine(updates))
                 .switchIfEmpty(Mono.error(() -> ApiException.conflict("version", "该内容刚被他人修改，请刷新后重试")))
                 .doOnSuccess(d -> relay.relaySoon(items, id))
+                .flatMap(d -> timeline(d).thenReturn(d))
                 .flatMap(d -> audit.record(caller, auditAction, "content", id, d.getString("tenantId"), Result.SUCCESS, details)
                         .thenReturn(ItemView.of(d, true, null)));
+    }
+
+    /**
+     * Keeps the feed timelines in step right away (the {@code content.item.v1} consumer repeats it, so a failure here
+     * only delays the item's appearance in the fast path; the feed verifies every item it shows).
+     */
+    private Mono<Void> timeline(Document d) {
+        String status = d.getString("status");
+        List<String> keys = d.getList("audienceKeys", String.class, List.of());
+        Mono<Void> work;
+        if (ContentStatus.PUBLISHED.name().equals(status)) {
+            work = timelines.add(d.getString("allianceId"), d.getString("_id"), d.getDate("publishedAt"), keys);
+        } else if (ContentStatus.WITHDRAWN.name().equals(status) || ContentStatus.ARCHIVED.name().equals(status)) {
+            work = timelines.remove(d.getString("allianceId"), d.getString("_id"), keys);
+        } else {
+            return Mono.empty();
+        }
+        return work.onErrorResume(e -> {
+            log.warn("Feed timelines of {} not updated now, the item event will: {}", d.getString("_id"), e.toString());
+            return Mono.empty();
+        });
     }
 
     private OutboxMessage event(Document d, String type, String reason, Instant at) {

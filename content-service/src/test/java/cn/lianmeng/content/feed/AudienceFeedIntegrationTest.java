@@ -121,4 +121,24 @@ class AudienceFeedIntegrationTest extends ContentTestBase {
         assertThat(Publishing.feedIds(web, token)).containsExactly(disclosure);
         get(token, "/api/content/items/{id}", everyone).expectStatus().isNotFound();
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void pagesFromTheTimelinesAndFromTheIndexAgreeAndWithdrawnItemsLeaveBoth() {
+        // 10 more notices for enterprise 1: its timeline (8 entries in tests) is truncated
+        List<String> expected = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            expected.add(0, Publishing.publish(web, alliance.id, Publishing.item("NOTICE", "海纳通知" + i, Map.of("tenantIds", List.of(t1)))));
+        }
+        List<String> all = new java.util.ArrayList<>(expected);
+        all.addAll(List.of(disclosure, building1, subtree, enterprise1, everyone));
+        String token = alliance.memberToken(m1, t1, branch);
+        assertThat(Publishing.feedIds(web, token)).containsExactlyElementsOf(all);
+        Map<String, Object> big = body(get(token, "/api/content/feed?size=20"));
+        assertThat((List<Map<String, Object>>) big.get("content")).extracting(m -> m.get("id")).containsExactlyElementsOf(all);
+
+        String newest = expected.get(0);
+        post(alliance.allianceAdmin(), "/api/content/items/{id}/withdraw", Map.of("reason", "发错了"), newest).expectStatus().isOk();
+        assertThat(Publishing.feedIds(web, token)).containsExactlyElementsOf(all.subList(1, all.size()));
+    }
 }

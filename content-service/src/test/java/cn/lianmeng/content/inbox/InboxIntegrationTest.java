@@ -69,6 +69,9 @@ class InboxIntegrationTest extends ContentTestBase {
                 .jsonPath("$.content[0].linkId").isEqualTo(id)
                 .jsonPath("$.content[0].read").isEqualTo(false);
         get(b, "/api/content/inbox/unread-count").expectStatus().isOk().expectBody().jsonPath("$.unread").isEqualTo(0);
+        post(a, "/api/content/inbox/read-all", null).expectStatus().isOk();
+        get(a, "/api/content/inbox/unread-count").expectStatus().isOk().expectBody().jsonPath("$.unread").isEqualTo(0);
+        get(a, "/api/content/inbox?unreadOnly=true").expectStatus().isOk().expectBody().jsonPath("$.totalElements").isEqualTo(0);
     }
 
     @Test

@@ -20,7 +20,8 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
         "lianmeng.content.files.max-document=64KB",
         "lianmeng.content.files.max-video=2MB",
         "lianmeng.content.files.chunk-size=16KB",
-        "lianmeng.content.comments.forbidden-words=违禁词,反动"})
+        "lianmeng.content.comments.forbidden-words=违禁词,反动",
+        "lianmeng.content.feed.timeline-size=8"})
 @AutoConfigureWebTestClient(timeout = "30s")
 @EmbeddedKafka(partitions = 1, topics = {"org.enterprise.v1", "org.enterprise.v1-dlt", "org.organisation.v1", "org.organisation.v1-dlt",
         "org.member.v1", "org.member.v1-dlt", "org.staff.v1", "org.staff.v1-dlt", "activity.activity.v1", "activity.activity.v1-dlt",
