@@ -29,5 +29,5 @@ CP="$ROOT/content-service/target/classes:$(cat deploy/bench/target/content-bench
 read -ra OPTS <<<"${BENCH_JAVA_OPTS:--Xmx8g -XX:+UseParallelGC}"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 java "${OPTS[@]}" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" deploy/bench/ContentBench.java 2>&1 \
-    | grep -v -E "^\[|SLF4J|WARN|INFO" | tee deploy/bench/target/content-bench.txt
+    | grep --line-buffered -v -E "^\[|SLF4J|WARN|INFO" | tee deploy/bench/target/content-bench.txt
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
