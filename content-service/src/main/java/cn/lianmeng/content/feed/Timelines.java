@@ -58,17 +58,28 @@ public class Timelines {
         return allianceId + "|" + key;
     }
 
-    /** Adds a published item to the timelines of its audience keys (idempotent). */
+    /**
+     * Adds a published item to the timelines of its audience keys. Idempotent and atomic per timeline: the entry is
+     * pushed only where it is absent (so a repeated add never makes it disappear for a moment); an entry left from an
+     * earlier publication of the same item with another time is replaced.
+     */
     public Mono<Void> add(String allianceId, String itemId, Date publishedAt, Collection<String> keys) {
         Scope scope = Scope.system(allianceId, null);
         Document entry = new Document("id", itemId).append("at", publishedAt);
         return Flux.fromIterable(keys).concatMap(key -> {
             String id = id(allianceId, key);
+            Mono<Long> pushIfAbsent = Mono.defer(() -> timelines.updateOne(scope,
+                            Filters.and(Filters.eq("_id", id), Filters.ne("entries.id", itemId)),
+                            Updates.pushEach("entries", List.of(entry), new PushOptions().sortDocument(new Document("at", -1).append("id", -1)).slice(size)))
+                    .map(r -> r.getModifiedCount()));
+            Mono<Void> replaceOutdated = timelines.updateOne(scope,
+                            Filters.and(Filters.eq("_id", id), Filters.elemMatch("entries", Filters.and(Filters.eq("id", itemId), Filters.ne("at", publishedAt)))),
+                            Updates.pull("entries", new Document("id", itemId)))
+                    .flatMap(r -> r.getModifiedCount() > 0 ? pushIfAbsent.then() : Mono.<Void>empty());
             return timelines.insert(scope, new Document("_id", id).append("allianceId", allianceId).append("key", key).append("entries", List.of()))
                     .then().onErrorResume(ScopedCollection::isDuplicateKey, e -> Mono.empty())
-                    .then(timelines.updateOne(scope, Filters.eq("_id", id), Updates.pull("entries", new Document("id", itemId))))
-                    .then(timelines.updateOne(scope, Filters.eq("_id", id), Updates.pushEach("entries", List.of(entry),
-                            new PushOptions().sortDocument(new Document("at", -1).append("id", -1)).slice(size))));
+                    .then(pushIfAbsent)
+                    .flatMap(pushed -> pushed > 0 ? Mono.<Void>empty() : replaceOutdated);
         }, 4).then();
     }
 

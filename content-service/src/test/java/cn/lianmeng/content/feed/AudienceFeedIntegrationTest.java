@@ -18,6 +18,11 @@ import org.junit.jupiter.api.Test;
  */
 class AudienceFeedIntegrationTest extends ContentTestBase {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    Timelines timelines;
+    @org.springframework.beans.factory.annotation.Autowired
+    cn.lianmeng.content.audience.Members members;
+
     World.Alliance alliance;
     String t1;
     String t2;
@@ -133,6 +138,11 @@ class AudienceFeedIntegrationTest extends ContentTestBase {
         List<String> all = new java.util.ArrayList<>(expected);
         all.addAll(List.of(disclosure, building1, subtree, enterprise1, everyone));
         String token = alliance.memberToken(m1, t1, branch);
+        // the member's timelines: enterprise 1's is full (8), so the merge is exact only down to its oldest entry
+        List<String> keys = members.find(alliance.id, m1).block().getList("keys", String.class);
+        Timelines.Newest merged = timelines.newest(alliance.id, keys).block();
+        assertThat(merged.complete()).isFalse();
+        assertThat(merged.entries()).extracting(Timelines.Entry::id).containsExactlyElementsOf(all.subList(0, 8));
         assertThat(Publishing.feedIds(web, token)).containsExactlyElementsOf(all);
         Map<String, Object> big = body(get(token, "/api/content/feed?size=20"));
         assertThat((List<Map<String, Object>>) big.get("content")).extracting(m -> m.get("id")).containsExactlyElementsOf(all);
