@@ -1,7 +1,6 @@
 package cn.lianmeng.deploy.mongo;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +21,7 @@ public final class MongoStandIn {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 27017;
         Path file = Path.of(args.length > 1 ? args[1] : "mongo-standin.mv.db").toAbsolutePath();
         Files.createDirectories(file.getParent());
-        MongoServer server = new MongoServer(new H2Backend(file.toString()));
+        MongoServer server = new MongoServer(new IndexedH2Backend(file.toString()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.shutdownNow();
