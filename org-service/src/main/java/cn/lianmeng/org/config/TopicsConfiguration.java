@@ -3,6 +3,7 @@ package cn.lianmeng.org.config;
 import cn.lianmeng.org.alliance.AllianceService;
 import cn.lianmeng.org.enterprise.EnterpriseService;
 import cn.lianmeng.org.region.RegionService;
+import cn.lianmeng.org.staff.StaffService;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,5 +26,10 @@ public class TopicsConfiguration {
     @Bean
     NewTopic regionTopic() {
         return TopicBuilder.name(RegionService.TOPIC).partitions(3).build();
+    }
+
+    @Bean
+    NewTopic staffTopic() {
+        return TopicBuilder.name(StaffService.TOPIC).partitions(3).build();
     }
 }
