@@ -141,7 +141,7 @@ public class StaffService {
                             e -> ApiException.conflict("username", "用户名“" + username + "”或手机号已被占用"))
                     .flatMap(p -> staffAccount(Scope.of(c), p.accountId())
                             .flatMap(d -> view(Scope.of(c), d))
-                            .map(v -> new Provisioned(v, p.initialPassword(), p.passwordChangeRequired())));
+                            .map(v -> new Provisioned(v, p.initialPassword())));
         });
     }
 

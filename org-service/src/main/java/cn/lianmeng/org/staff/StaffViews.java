@@ -22,8 +22,11 @@ public final class StaffViews {
                             Date lastLoginAt, Date assignmentsChangedAt) {
     }
 
-    /** A newly provisioned staff account (its fields at the top level) with the initial password, shown once. */
-    public record Provisioned(@JsonUnwrapped StaffView staff, String initialPassword, boolean passwordChangeRequired) {
+    /**
+     * A newly provisioned staff account (its fields at the top level, {@code passwordChangeRequired} true when the
+     * password was generated) with the initial password, shown once.
+     */
+    public record Provisioned(@JsonUnwrapped StaffView staff, String initialPassword) {
     }
 
     public record HistoryEntry(String id, String accountId, List<String> parkIds, List<String> buildingIds,
