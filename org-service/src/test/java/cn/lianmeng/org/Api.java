@@ -59,4 +59,12 @@ public final class Api {
         }
         return spec.exchange();
     }
+
+    public static WebTestClient.ResponseSpec put(WebTestClient web, String token, String uri, Object body) {
+        WebTestClient.RequestBodySpec spec = web.put().uri(uri).contentType(MediaType.APPLICATION_JSON);
+        if (token != null) {
+            spec = spec.header("Authorization", "Bearer " + token);
+        }
+        return spec.bodyValue(body).exchange();
+    }
 }

@@ -153,8 +153,9 @@ public class OrganisationQueries {
             if (tenantBound && tenantId != null && !tenantId.equals(c.tenantId())) {
                 throw ApiException.notFound("组织树");
             }
-            return tenantBound ? c.tenantId() : tenantId;
-        }).flatMap(t -> {
+            return java.util.Optional.ofNullable(tenantBound ? c.tenantId() : tenantId); // absent: the alliance/park-owned trees
+        }).flatMap(owner -> {
+            String t = owner.orElse(null);
             List<Bson> parts = new ArrayList<>(List.of(Filters.eq("tenantId", t), Filters.eq("status", OrganisationService.ACTIVE)));
             Bson restriction = OrganisationAccess.listRestriction(c);
             if (restriction != null) {

@@ -80,11 +80,6 @@ public class OrganisationService {
     // ------------------------------------------------------------------------------------------------ create
 
     public Mono<OrganisationView> create(Caller c, OrganisationRequests.Create req) {
-        return create(c, req, false);
-    }
-
-    /** {@code allowPastTerms}: demo data may create organisations whose terms already ran out. */
-    Mono<OrganisationView> create(Caller c, OrganisationRequests.Create req, boolean allowPastTerms) {
         if (!c.hasAny(Role.ENTERPRISE_ADMIN, Role.ORG_ADMIN, Role.ALLIANCE_ADMIN)) {
             return Mono.error(ApiException.forbidden("当前角色无权建立党组织"));
         }
@@ -104,11 +99,15 @@ public class OrganisationService {
         String ownerId;
         String tenantId;
         String allianceId = c.allianceId();
+        // an alliance admin creating below an existing organisation inherits that tree's owner
+        boolean inheritOwner = c.has(Role.ALLIANCE_ADMIN) && req.ownerType() == null && blankToNull(req.parentId()) != null;
         if (c.has(Role.ALLIANCE_ADMIN)) {
             ownerType = req.ownerType() == null ? null : OwnerType.parse(req.ownerType()).orElse(null);
             tenantId = null;
-            if (ownerType == null) {
-                errors.add(new FieldProblem("ownerType", "联盟管理员建立的党组织须指定所属：ALLIANCE（联盟）或 PARK（园区）"));
+            if (inheritOwner) {
+                ownerId = null;
+            } else if (ownerType == null) {
+                errors.add(new FieldProblem("ownerType", "联盟管理员建立顶级党组织须指定所属：ALLIANCE（联盟）或 PARK（园区）"));
                 ownerId = null;
             } else if (ownerType == OwnerType.ENTERPRISE) {
                 errors.add(new FieldProblem("ownerType", "企业的党组织由该企业的党组织管理员建立"));
@@ -141,19 +140,28 @@ public class OrganisationService {
         LocalDate termStart = req.termStart();
         LocalDate termEnd = req.termEnd();
         if (kind != null) {
-            errors.addAll(termProblems(kind, termStart, termEnd, allowPastTerms));
+            errors.addAll(termProblems(kind, termStart, termEnd));
         }
         if (!errors.isEmpty()) {
             return Mono.error(ApiException.invalid(errors));
         }
         LocalDate end = termStart != null && termEnd == null ? TermRules.defaultEnd(kind, termStart) : termEnd;
-        String key = OrganisationStore.treeKey(allianceId, ownerType.name(), ownerId);
         Formation formationRequested = requestedFormation;
-        return locks.withLock(allianceId, key, () -> moves.settle(allianceId, ownerType.name(), ownerId)
-                .then(createLocked(c, req, kind, formationRequested, ownerType, ownerId, tenantId, termStart, end)));
+        Mono<Owner> owner = !inheritOwner ? Mono.just(new Owner(ownerType, ownerId, tenantId))
+                : store.organisations().findById(Scope.of(c), blankToNull(req.parentId()))
+                .switchIfEmpty(Mono.error(() -> ApiException.badRequest("parentId", "上级组织不存在")))
+                .flatMap(p -> OwnerType.ENTERPRISE.name().equals(p.getString("ownerType"))
+                        ? Mono.error(ApiException.badRequest("parentId", "企业的党组织由该企业的党组织管理员维护，联盟管理员不能在其下建立组织"))
+                        : Mono.just(new Owner(OwnerType.valueOf(p.getString("ownerType")), p.getString("ownerId"), null)));
+        return owner.flatMap(o -> locks.withLock(allianceId, OrganisationStore.treeKey(allianceId, o.type().name(), o.id()),
+                () -> moves.settle(allianceId, o.type().name(), o.id())
+                        .then(createLocked(c, req, kind, formationRequested, o.type(), o.id(), o.tenantId(), termStart, end))));
     }
 
-    private List<FieldProblem> termProblems(OrganisationKind kind, LocalDate start, LocalDate end, boolean allowPast) {
+    private record Owner(OwnerType type, String id, String tenantId) {
+    }
+
+    private List<FieldProblem> termProblems(OrganisationKind kind, LocalDate start, LocalDate end) {
         List<FieldProblem> errors = new ArrayList<>();
         if (!TermRules.hasTerms(kind)) {
             if (start != null || end != null) {
@@ -167,7 +175,7 @@ public class OrganisationService {
         if (start != null && end != null && !end.isAfter(start)) {
             errors.add(new FieldProblem("termEnd", "须晚于任期起始日期"));
         }
-        if (start != null && start.isAfter(store.today().plusYears(1)) && !allowPast) {
+        if (start != null && start.isAfter(store.today().plusYears(1))) {
             errors.add(new FieldProblem("termStart", "任期起始日期不能晚于一年之后"));
         }
         return errors;
@@ -551,7 +559,7 @@ public class OrganisationService {
                 checkVersion(current, req.version());
             }
             OrganisationKind kind = OrganisationKind.valueOf(current.getString("kind"));
-            List<FieldProblem> problems = termProblems(kind, req.termStart(), req.termEnd(), false);
+            List<FieldProblem> problems = termProblems(kind, req.termStart(), req.termEnd());
             String previousStart = current.getString("termStart");
             if (problems.isEmpty() && previousStart != null && req.termStart().isBefore(LocalDate.parse(previousStart))) {
                 problems.add(new FieldProblem("termStart", "新一届任期起始日期不能早于上一届（" + previousStart + "）"));
