@@ -315,6 +315,7 @@ public class OrganisationService {
 
     private Mono<OrganisationView> moveLocked(Caller c, Document current, String targetId, Long expectedVersion) {
         String id = current.getString("_id");
+        OrganisationAccess.checkRestructure(c, current); // again, on the state read under the lock
         if (Objects.equals(current.getString("parentId"), targetId)) {
             // already there (e.g. a re-run of a move whose answer was lost): nothing to do, pending work is settled
             return Mono.just(view(current));
@@ -390,6 +391,7 @@ public class OrganisationService {
     }
 
     private Mono<OrganisationView> dissolveLocked(Caller c, Document current, OrganisationRequests.Dissolve req) {
+        OrganisationAccess.checkRestructure(c, current); // again, on the state read under the lock
         requireActive(current);
         checkVersion(current, req.version());
         String id = current.getString("_id");
