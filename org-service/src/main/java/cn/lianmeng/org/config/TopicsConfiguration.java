@@ -4,6 +4,7 @@ import cn.lianmeng.org.alliance.AllianceService;
 import cn.lianmeng.org.enterprise.EnterpriseService;
 import cn.lianmeng.org.region.RegionService;
 import cn.lianmeng.org.staff.StaffService;
+import cn.lianmeng.org.organisation.OrganisationStore;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,5 +32,10 @@ public class TopicsConfiguration {
     @Bean
     NewTopic staffTopic() {
         return TopicBuilder.name(StaffService.TOPIC).partitions(3).build();
+    }
+
+    @Bean
+    NewTopic organisationTopic() {
+        return TopicBuilder.name(OrganisationStore.TOPIC).partitions(3).build();
     }
 }
