@@ -42,6 +42,7 @@ public class DormancyConsumer {
     public static final String ACTIVITIES = "activity.activity.v1";
     public static final String ATTENDANCE = "activity.attendance.v1";
     public static final List<String> TOPICS = List.of(ORGANISATIONS, MEMBERS, ENTERPRISES, ACTIVITIES, ATTENDANCE);
+    static final Set<String> ACTIVITY_TYPES = Set.of("ActivityScheduled", "ActivityChanged", "ActivityHeld", "ActivityCancelled");
     private static final Logger log = LoggerFactory.getLogger(DormancyConsumer.class);
 
     private final DormancyStore store;
@@ -257,33 +258,40 @@ public class DormancyConsumer {
     // ---- activity.activity.v1 ----
 
     private Mono<Void> activity(IncomingEvent e) {
+        if (!ACTIVITY_TYPES.contains(e.type())) {
+            return Mono.empty(); // a type this consumer does not need: ignored, not an error
+        }
         String activityId = e.text("activityId");
         String allianceId = EventFields.alliance(e);
         long version = e.number("version");
         JsonNode body = e.data();
         Scope s = Scope.system(allianceId, null);
         String type = EventFields.text(body, "type");
-        String status = switch (e.type()) {
+        String declared = switch (e.type()) {
             case "ActivityHeld" -> "HELD";
             case "ActivityCancelled" -> "CANCELLED";
-            default -> Objects.requireNonNullElse(EventFields.text(body, "status"), "SCHEDULED");
+            default -> EventFields.text(body, "status");
         };
-        boolean held = "HELD".equals(status);
         Instant heldAt = EventFields.firstInstant(body, "heldAt", "endAt", "startAt");
-        if (heldAt == null) {
-            heldAt = occurred(e);
-        }
-        List<Document> organisations = participation(body, type);
-        boolean detailed = organisations.stream().anyMatch(o -> o.get("present") != null || o.get("quorumMet") != null);
+        Instant occurred = occurred(e);
         List<String> reached = EventFields.strings(body, "reachedEnterpriseIds");
-        Document fields = new Document("tenantId", Objects.requireNonNullElse(EventFields.text(body, "tenantId"), e.tenantId()))
-                .append("type", type)
-                .append("title", EventFields.text(body, "title"))
-                .append("hostOrgId", EventFields.text(body, "hostOrgId"))
-                .append("status", status)
-                .append("heldAt", Date.from(heldAt));
         return store.activities.findById(s, activityId).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
                 .flatMap(stored -> {
+                    // a change without a status keeps the stored one (a held activity stays held when minutes are added)
+                    String status = declared != null ? declared
+                            : stored.map(d -> d.getString("status")).filter(Objects::nonNull).orElse("SCHEDULED");
+                    boolean held = "HELD".equals(status);
+                    String effectiveType = type != null ? type : stored.map(d -> d.getString("type")).orElse(null);
+                    List<Document> organisations = participation(body, effectiveType);
+                    boolean detailed = organisations.stream().anyMatch(o -> o.get("present") != null || o.get("quorumMet") != null);
+                    Date when = heldAt != null ? Date.from(heldAt)
+                            : stored.map(d -> d.getDate("heldAt")).orElse(Date.from(occurred));
+                    Document fields = new Document("status", status).append("heldAt", when);
+                    // fields a partial change may leave out keep their stored values
+                    putIfPresent(fields, "tenantId", Objects.requireNonNullElse(EventFields.text(body, "tenantId"), e.tenantId()));
+                    putIfPresent(fields, "type", type);
+                    putIfPresent(fields, "title", EventFields.text(body, "title"));
+                    putIfPresent(fields, "hostOrgId", EventFields.text(body, "hostOrgId"));
                     Set<String> orgs = new LinkedHashSet<>();
                     Set<String> enterprises = new LinkedHashSet<>(reached);
                     stored.ifPresent(d -> {
@@ -316,6 +324,12 @@ public class DormancyConsumer {
                             .thenMany(Flux.fromIterable(orgs).concatMap(o -> evaluator.evaluateOrg(allianceId, o)))
                             .then();
                 });
+    }
+
+    private static void putIfPresent(Document fields, String key, Object value) {
+        if (value != null) {
+            fields.append(key, value);
+        }
     }
 
     /**

@@ -86,7 +86,8 @@ public class DormancyEvaluator {
     }
 
     /** Everything the rules need about one organisation document. */
-    record Inputs(Document org, OrgFacts facts, MeetingSettings settings, Instant lastActivityAt, int memberWarnings) {
+    record Inputs(Document org, OrgFacts facts, MeetingSettings settings, Instant lastActivityAt, int memberWarnings,
+                  Instant enterpriseLastActivityAt) {
     }
 
     Mono<Inputs> inputs(Document org) {
@@ -97,8 +98,8 @@ public class DormancyEvaluator {
         LocalDate today = today();
         Date windowStart = Date.from(Period.containing(Frequency.YEARLY, today).previous().start().atStartOfDay(DormancyRules.ZONE).toInstant());
 
-        Mono<String> enterpriseStatus = tenantId == null ? Mono.just("")
-                : store.enterprises.findById(s, tenantId).map(d -> Objects.toString(d.getString("status"), "")).defaultIfEmpty("");
+        Mono<Document> enterprise = tenantId == null ? Mono.just(new Document())
+                : store.enterprises.findById(s, tenantId).defaultIfEmpty(new Document());
         Mono<Long> fullMembers = store.members.count(s, Filters.and(Filters.eq("orgId", orgId), Filters.eq("active", true),
                 Filters.eq("status", "FULL")));
         Mono<Long> memberWarnings = store.members.count(s, Filters.and(Filters.eq("orgId", orgId), Filters.eq("active", true),
@@ -111,18 +112,19 @@ public class DormancyEvaluator {
                 .flatMapIterable(d -> meeting(d, orgId).stream().toList())
                 .collectList();
 
-        return Mono.zip(settings.settings(allianceId), enterpriseStatus, fullMembers, memberWarnings, latest, earliest, meetings)
+        return Mono.zip(settings.settings(allianceId), enterprise, fullMembers, memberWarnings, latest, earliest, meetings)
                 .map(t -> {
                     Date last = t.getT5().orElse(null);
                     LocalDate created = DormancyRules.date(toInstant(org.getDate("createdAt")));
                     LocalDate first = t.getT6().map(d -> DormancyRules.date(d.toInstant())).orElse(null);
                     LocalDate existedSince = created == null ? first : first == null || created.isBefore(first) ? created : first;
-                    boolean active = "ACTIVE".equals(org.getString("status")) && !"LEFT".equals(t.getT2());
+                    boolean active = "ACTIVE".equals(org.getString("status")) && !"LEFT".equals(t.getT2().getString("status"));
                     Document secretary = org.get("secretary", Document.class);
                     OrgFacts facts = new OrgFacts(org.getString("kind"), active, existedSince, DormancyRules.date(toInstant(last)),
                             secretary != null, DormancyRules.date(toInstant(org.getDate("secretaryVacantSince"))),
                             parseDate(org.getString("termEnd")), t.getT3().intValue(), org.getInteger("committeeMembers", 0), t.getT7());
-                    return new Inputs(org, facts, t.getT1(), toInstant(last), t.getT4().intValue());
+                    return new Inputs(org, facts, t.getT1(), toInstant(last), t.getT4().intValue(),
+                            toInstant(t.getT2().getDate("lastActivityAt")));
                 });
     }
 

@@ -164,6 +164,7 @@ public class WarningQueries {
             return new ActivityStatus(org.getString("_id"), org.getString("name"), org.getString("kind"),
                     WarningViews.KIND_LABELS.get(org.getString("kind")), org.getString("tenantId"), org.getString("enterpriseName"),
                     org.getString("status"), today, last, last == null ? null : ChronoUnit.DAYS.between(last, today),
+                    DormancyRules.date(in.enterpriseLastActivityAt()),
                     in.facts().existedSince(),
                     secretary == null ? null : new Secretary(secretary.getString("name"), DormancyEvaluator.parseDate(secretary.getString("since"))),
                     secretary != null ? null : in.facts().secretaryVacantSince() != null ? in.facts().secretaryVacantSince() : in.facts().existedSince(),

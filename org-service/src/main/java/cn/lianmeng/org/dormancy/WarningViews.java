@@ -62,9 +62,13 @@ public final class WarningViews {
                              List<MeetingView> meetings) {
     }
 
-    /** An organisation's activity and meeting compliance, computed now from the facts. */
+    /**
+     * An organisation's activity and meeting compliance, computed now from the facts. {@code enterpriseLastActivityDate}
+     * is the last held activity that reached the organisation's enterprise (also one hosted by another organisation).
+     */
     public record ActivityStatus(String orgId, String name, String kind, String kindLabel, String tenantId, String enterpriseName,
                                  String status, LocalDate asOf, LocalDate lastActivityDate, Long daysSinceLastActivity,
+                                 LocalDate enterpriseLastActivityDate,
                                  LocalDate existedSince, Secretary secretary, LocalDate secretaryVacantSince, LocalDate termEnd,
                                  boolean termOverdue, int fullMembers, boolean hasCommittee, String level, String levelLabel,
                                  List<ReasonView> reasons, int memberWarnings, List<PeriodView> current, List<PeriodView> previous) {
