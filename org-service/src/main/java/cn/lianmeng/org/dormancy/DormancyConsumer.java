@@ -272,7 +272,8 @@ public class DormancyConsumer {
             case "ActivityCancelled" -> "CANCELLED";
             default -> EventFields.text(body, "status");
         };
-        Instant heldAt = EventFields.firstInstant(body, "heldAt", "endAt", "startAt");
+        // when it took place: the start (activity-service's contract: heldAt is when the organiser marked it held)
+        Instant heldAt = EventFields.firstInstant(body, "startAt", "heldAt", "endAt");
         Instant occurred = occurred(e);
         List<String> reached = EventFields.strings(body, "reachedEnterpriseIds");
         return store.activities.findById(s, activityId).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
@@ -288,7 +289,7 @@ public class DormancyConsumer {
                             : stored.map(d -> d.getDate("heldAt")).orElse(Date.from(occurred));
                     Document fields = new Document("status", status).append("heldAt", when);
                     // fields a partial change may leave out keep their stored values
-                    putIfPresent(fields, "tenantId", Objects.requireNonNullElse(EventFields.text(body, "tenantId"), e.tenantId()));
+                    putIfPresent(fields, "tenantId", orElse(EventFields.text(body, "tenantId"), e.tenantId()));
                     putIfPresent(fields, "type", type);
                     putIfPresent(fields, "title", EventFields.text(body, "title"));
                     putIfPresent(fields, "hostOrgId", EventFields.text(body, "hostOrgId"));
@@ -324,6 +325,10 @@ public class DormancyConsumer {
                             .thenMany(Flux.fromIterable(orgs).concatMap(o -> evaluator.evaluateOrg(allianceId, o)))
                             .then();
                 });
+    }
+
+    private static String orElse(String value, String fallback) {
+        return value != null ? value : fallback;
     }
 
     private static void putIfPresent(Document fields, String key, Object value) {
@@ -392,8 +397,9 @@ public class DormancyConsumer {
         String allianceId = EventFields.alliance(e);
         JsonNode body = e.data();
         String status = e.text("status");
-        String type = EventFields.text(body, "type");
-        Instant at = EventFields.firstInstant(body, "at", "checkedInAt", "occurredAt");
+        String type = EventFields.text(body, "activityType") != null ? EventFields.text(body, "activityType") : EventFields.text(body, "type");
+        // the day of the organisational life is the activity's; the check-in time only when the start is not given
+        Instant at = EventFields.firstInstant(body, "activityStartAt", "at", "occurredAt");
         if (at == null) {
             at = clock.instant();
         }
@@ -401,7 +407,7 @@ public class DormancyConsumer {
         long version = bodyVersion != null ? bodyVersion : at.toEpochMilli();
         boolean counts = ("PRESENT".equals(status) || "LATE".equals(status)) && MeetingType.isOrganisationalLife(type);
         Scope s = Scope.system(allianceId, null);
-        Document fields = new Document("tenantId", Objects.requireNonNullElse(EventFields.text(body, "tenantId"), e.tenantId()))
+        Document fields = new Document("tenantId", orElse(EventFields.text(body, "tenantId"), e.tenantId()))
                 .append("activityId", activityId).append("memberId", memberId).append("orgId", EventFields.text(body, "orgId"))
                 .append("status", status).append("type", type).append("at", Date.from(at)).append("counts", counts);
         return store.attendance.upsertIfNewer(s, activityId + ":" + memberId, version, fields)

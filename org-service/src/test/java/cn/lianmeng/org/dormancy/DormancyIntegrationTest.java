@@ -221,11 +221,13 @@ class DormancyIntegrationTest {
         assertThat(meeting(status, "previous", "YEAR", "ORG_LIFE_MEETING").get("status")).isEqualTo("NOT_REQUIRED");
         assertThat(period(status, "current", "QUARTER").get("label")).isEqualTo("2026年第二季度");
 
-        // a theme day in April: activity again, and March's theme day made up
-        held(tenant, org, "THEME_DAY", "2026-04-10T14:00:00+08:00");
+        // a theme day that took place at 23:30 on 31 March in Shanghai (15:30 UTC), marked held the next day: it counts
+        // for March, and it is activity again
+        held(tenant, org, "THEME_DAY", "2026-03-31T15:30:00Z");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(warning(org).get("level")).isEqualTo("ORANGE"));
         assertThat(codes(warning(org))).containsExactly("MEETING_MISSED:BRANCH_ASSEMBLY:2026-Q1", "MEETING_MISSED:PARTY_LESSON:2026-Q1");
-        assertThat(warning(org).get("lastActivityDate")).isEqualTo("2026-04-10");
+        assertThat(warning(org).get("lastActivityDate")).isEqualTo("2026-03-31");
+        assertThat(meeting(status(org), "previous", "MONTH", "THEME_DAY")).containsEntry("status", "HELD").containsEntry("held", 1);
 
         // a branch assembly without quorum does not count; a party lesson does
         String assembly = unique("act");

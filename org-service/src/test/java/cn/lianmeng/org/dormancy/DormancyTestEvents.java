@@ -133,40 +133,59 @@ final class DormancyTestEvents {
         o.put("absent", 1);
         o.put("fullMembers", fullMembers);
         o.put("fullPresent", fullPresent);
+        o.put("quorumRequired", quorumMet != null);
         o.put("quorumMet", quorumMet);
         return o;
     }
 
-    static Map<String, Object> activity(String allianceId, String tenantId, String activityId, String type, String heldAt,
+    /**
+     * An {@code ActivityHeld} body as activity-service publishes it (docs/activity-contracts.md): it took place at
+     * {@code startAt}, ended two hours later and was marked held ({@code heldAt}) the next day.
+     */
+    static Map<String, Object> activity(String allianceId, String tenantId, String activityId, String type, String startAt,
                                         List<Map<String, Object>> organisations, List<String> reached, long version) {
+        Instant start = EventFields.parseInstant(startAt);
         Map<String, Object> b = new HashMap<>();
         b.put("activityId", activityId);
         b.put("allianceId", allianceId);
         b.put("tenantId", tenantId);
         b.put("type", type);
         b.put("title", "测试活动 " + type);
-        b.put("startAt", heldAt);
-        b.put("endAt", heldAt);
-        b.put("heldAt", heldAt);
+        b.put("startAt", start.toString());
+        b.put("endAt", start.plusSeconds(7200).toString());
+        b.put("heldAt", start.plusSeconds(86_400).toString());
         b.put("hostOrgId", organisations.isEmpty() ? null : organisations.get(0).get("orgId"));
+        b.put("hostOrgName", "主办组织");
         b.put("reachedEnterpriseIds", reached);
         b.put("organisations", organisations);
+        b.put("joint", organisations.size() > 1);
+        b.put("seriesId", null);
         b.put("version", version);
-        b.put("occurredAt", heldAt);
+        b.put("occurredAt", start.plusSeconds(86_400).toString());
         return b;
     }
 
+    /** An {@code AttendanceRecorded} body as activity-service publishes it. */
     static Map<String, Object> attendance(String allianceId, String tenantId, String activityId, String orgId, String memberId,
-                                          String status, String type, String at) {
+                                          String status, String type, String startAt) {
+        Instant start = EventFields.parseInstant(startAt);
         Map<String, Object> b = new HashMap<>();
+        b.put("attendanceId", activityId + ":" + memberId);
         b.put("activityId", activityId);
         b.put("allianceId", allianceId);
+        b.put("activityTenantId", tenantId);
+        b.put("activityType", type);
+        b.put("activityStartAt", start.toString());
         b.put("tenantId", tenantId);
         b.put("orgId", orgId);
         b.put("memberId", memberId);
+        b.put("enterpriseId", tenantId);
         b.put("status", status);
-        b.put("type", type);
-        b.put("at", at);
+        b.put("method", "ON_LEAVE".equals(status) ? "LEAVE" : "CODE");
+        b.put("at", start.plusSeconds(300).toString());
+        b.put("pointsEligible", false);
+        b.put("version", 1);
+        b.put("occurredAt", start.plusSeconds(300).toString());
         return b;
     }
 }
