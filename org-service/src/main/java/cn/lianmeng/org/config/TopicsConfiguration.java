@@ -1,6 +1,7 @@
 package cn.lianmeng.org.config;
 
 import cn.lianmeng.org.alliance.AllianceService;
+import cn.lianmeng.org.dormancy.DormancyEvaluator;
 import cn.lianmeng.org.enterprise.EnterpriseService;
 import cn.lianmeng.org.region.RegionService;
 import cn.lianmeng.org.staff.StaffService;
@@ -37,5 +38,10 @@ public class TopicsConfiguration {
     @Bean
     NewTopic organisationTopic() {
         return TopicBuilder.name(OrganisationStore.TOPIC).partitions(3).build();
+    }
+
+    @Bean
+    NewTopic warningTopic() {
+        return TopicBuilder.name(DormancyEvaluator.TOPIC).partitions(3).build();
     }
 }
