@@ -2,6 +2,7 @@ package cn.lianmeng.org.config;
 
 import cn.lianmeng.org.alliance.AllianceService;
 import cn.lianmeng.org.enterprise.EnterpriseService;
+import cn.lianmeng.org.onboarding.OnboardingService;
 import cn.lianmeng.org.region.RegionService;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
@@ -25,5 +26,10 @@ public class TopicsConfiguration {
     @Bean
     NewTopic regionTopic() {
         return TopicBuilder.name(RegionService.TOPIC).partitions(3).build();
+    }
+
+    @Bean
+    NewTopic onboardingTopic() {
+        return TopicBuilder.name(OnboardingService.TOPIC).partitions(3).build();
     }
 }
