@@ -276,10 +276,10 @@ public class EnterpriseService {
     /**
      * Inserts one enterprise of a spreadsheet import (no admin account; issued later through
      * {@link #issueAdminAccount}), with its EnterpriseOnboarded event in the outbox and a per-enterprise audit record.
-     * Answers false when the credit code is already registered (the unique index decides, so concurrent imports of
-     * the same file cannot both insert it). The event is relayed by {@link #relayInBackground}.
+     * Answers the new id, or nothing when the credit code is already registered (the unique index decides, so
+     * concurrent imports of the same file cannot both insert it). The event is relayed by {@link #relayInBackground}.
      */
-    public Mono<Boolean> insertImported(Caller caller, Profile profile, Location location, String jobId) {
+    public Mono<String> insertImported(Caller caller, Profile profile, Location location, String jobId) {
         if (!caller.has(Role.ALLIANCE_ADMIN)) {
             return Mono.error(ApiException.forbidden("仅联盟管理员可导入成员单位"));
         }
@@ -291,8 +291,8 @@ public class EnterpriseService {
         OutboxMessage event = outbox.message(TOPIC, "EnterpriseOnboarded", id, caller.allianceId(), id, EnterpriseEvent.of(doc, now));
         return enterprises.insert(scope, Outbox.withOutbox(doc, event))
                 .then(audit.record(caller, "ENTERPRISE_ONBOARDED", "enterprise", id, id, Result.SUCCESS, auditOf(profile, origin)))
-                .thenReturn(true)
-                .onErrorResume(ScopedCollection::isDuplicateKey, e -> Mono.just(false));
+                .thenReturn(id)
+                .onErrorResume(ScopedCollection::isDuplicateKey, e -> Mono.empty());
     }
 
     /** Relays the outbox of freshly imported enterprises, a few at a time, in the background (the sweep is the safety net). */

@@ -23,7 +23,7 @@ public class RegionLocationDirectory implements LocationDirectory {
         return regions.catalogue(scope).map(RegionLocationDirectory::adapt);
     }
 
-    static LocationLookup adapt(LocationCatalogue catalogue) {
+    public static LocationLookup adapt(LocationCatalogue catalogue) {
         return new LocationLookup() {
             @Override
             public Optional<LocationLookup.Place> district(String name) {
