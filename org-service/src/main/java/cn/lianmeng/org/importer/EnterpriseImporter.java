@@ -1,7 +1,6 @@
 package cn.lianmeng.org.importer;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -34,9 +33,9 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Imports member enterprises from an .xlsx in the template's shape. Every row is validated first
- * ({@link EnterpriseRows}); valid rows are inserted in chunks of {@value #CHUNK} with up to {@value #CONCURRENCY}
- * inserts in flight, each with its EnterpriseOnboarded event in the outbox (relayed in the background) and its audit
- * record; invalid rows change nothing. The job document shows the progress after every chunk. Re-uploading a file
+ * ({@link EnterpriseRows}); valid rows are inserted in batches of up to {@value #CHUNK} (one unordered insert each),
+ * each enterprise with its EnterpriseOnboarded event in its outbox (relayed in the background) and its audit record;
+ * invalid rows change nothing. The job document shows the progress after every chunk. Re-uploading a file
  * imports nothing twice: its credit codes are registered by then, and the alliance's unique index on the credit code
  * settles concurrent uploads. Imported enterprises get no admin account (issued later, one by one).
  */
@@ -45,7 +44,6 @@ public class EnterpriseImporter {
 
     public static final String KIND = "ENTERPRISES";
     static final int CHUNK = 250;
-    static final int CONCURRENCY = 16;
     private static final Logger log = LoggerFactory.getLogger(EnterpriseImporter.class);
 
     private final EnterpriseService enterprises;
@@ -76,10 +74,17 @@ public class EnterpriseImporter {
      * (the job then shows the outcome).
      */
     public Mono<ImportReport> importEnterprises(Caller caller, SpreadsheetUpload upload) {
+        long started = System.nanoTime();
         Mono<ImportReport> work = requireAdmin(caller)
                 .then(Mono.fromCallable(() -> reader.read(upload.content(), EnterpriseImportColumns.HEADERS))
                         .subscribeOn(Schedulers.boundedElastic()))
-                .flatMap(sheet -> run(caller, upload.fileName(), sheet));
+                .flatMap(sheet -> {
+                    log.info("Enterprise import: {} rows read from {} ({} bytes) in {} ms", sheet.rows().size(), upload.fileName(),
+                            upload.content().length, (System.nanoTime() - started) / 1_000_000);
+                    return run(caller, upload.fileName(), sheet);
+                })
+                .doOnSuccess(r -> log.info("Enterprise import {}: {} rows, {} imported, {} rejected in {} ms", r.jobId(), r.total(),
+                        r.imported(), r.rejected(), (System.nanoTime() - started) / 1_000_000));
         return Mono.defer(() -> Mono.fromFuture(work.toFuture(), true));
     }
 
@@ -115,47 +120,43 @@ public class EnterpriseImporter {
         return details;
     }
 
-    /** What happened to one row. */
-    private record Outcome(EnterpriseRows.Verdict verdict, String enterpriseId, List<ImportError> errors) {
-    }
-
     private Mono<ImportReport> insertAll(Caller caller, String jobId, List<EnterpriseRows.Verdict> verdicts) {
         AtomicInteger processed = new AtomicInteger();
         AtomicInteger imported = new AtomicInteger();
         AtomicInteger rejected = new AtomicInteger();
-        List<ImportError> errors = Collections.synchronizedList(new ArrayList<>());
+        List<ImportError> errors = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
         return Flux.fromIterable(verdicts).buffer(CHUNK)
-                .concatMap(chunk -> Flux.fromIterable(chunk)
-                        .flatMap(v -> v.valid() ? insert(caller, jobId, v) : Mono.just(new Outcome(v, null, v.errors())), CONCURRENCY)
-                        .collectList()
-                        .flatMap(outcomes -> {
-                            List<String> ids = new ArrayList<>();
-                            for (Outcome o : outcomes) {
-                                if (o.enterpriseId() != null) {
-                                    ids.add(o.enterpriseId());
-                                    imported.incrementAndGet();
-                                } else {
-                                    rejected.incrementAndGet();
-                                    errors.addAll(o.errors());
-                                }
+                .concatMap(chunk -> {
+                    List<EnterpriseRows.Verdict> valid = chunk.stream().filter(EnterpriseRows.Verdict::valid).toList();
+                    chunk.stream().filter(v -> !v.valid()).forEach(v -> {
+                        rejected.incrementAndGet();
+                        errors.addAll(v.errors());
+                    });
+                    List<EnterpriseService.ImportedEnterprise> batch = valid.stream()
+                            .map(v -> new EnterpriseService.ImportedEnterprise(v.draft().profile(), v.draft().location())).toList();
+                    return enterprises.insertImported(caller, batch, jobId).flatMap(inserted -> {
+                        for (int i = 0; i < inserted.size(); i++) {
+                            if (inserted.get(i) != null) {
+                                ids.add(inserted.get(i));
+                                imported.incrementAndGet();
+                            } else {
+                                rejected.incrementAndGet();
+                                errors.add(new ImportError(valid.get(i).row(), EnterpriseImportColumns.CREDIT_CODE,
+                                        "已在本联盟登记（同时进行的另一次导入已导入该企业），不重复导入"));
                             }
-                            processed.addAndGet(outcomes.size());
-                            enterprises.relayInBackground(ids);
-                            return jobs.progress(caller, jobId, processed.get(), imported.get(), rejected.get());
-                        }))
+                        }
+                        processed.addAndGet(chunk.size());
+                        return jobs.progress(caller, jobId, processed.get(), imported.get(), rejected.get());
+                    });
+                })
                 .then(Mono.fromSupplier(() -> {
+                    enterprises.relayInBackground(ids);
                     List<ImportError> sorted = new ArrayList<>(errors);
                     sorted.sort(Comparator.comparingInt(ImportError::row)
                             .thenComparingInt(e -> EnterpriseImportColumns.HEADERS.indexOf(e.field())));
                     return new ImportReport(imported.get(), rejected.get(), sorted, jobId, verdicts.size());
                 }));
-    }
-
-    private Mono<Outcome> insert(Caller caller, String jobId, EnterpriseRows.Verdict v) {
-        return enterprises.insertImported(caller, v.draft().profile(), v.draft().location(), jobId)
-                .map(id -> new Outcome(v, id, List.of()))
-                .defaultIfEmpty(new Outcome(v, null, List.of(new ImportError(v.row(), EnterpriseImportColumns.CREDIT_CODE,
-                        "已在本联盟登记（同时进行的另一次导入已导入该企业），不重复导入"))));
     }
 
     /**
