@@ -4,6 +4,7 @@ import cn.lianmeng.org.alliance.AllianceService;
 import cn.lianmeng.org.enterprise.EnterpriseService;
 import cn.lianmeng.org.onboarding.OnboardingService;
 import cn.lianmeng.org.region.RegionService;
+import cn.lianmeng.org.staff.StaffService;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,6 +27,11 @@ public class TopicsConfiguration {
     @Bean
     NewTopic regionTopic() {
         return TopicBuilder.name(RegionService.TOPIC).partitions(3).build();
+    }
+
+    @Bean
+    NewTopic staffTopic() {
+        return TopicBuilder.name(StaffService.TOPIC).partitions(3).build();
     }
 
     @Bean

@@ -209,7 +209,8 @@ public class EnterpriseService {
         OperatingStatus operating = parseOperating(req.operatingStatus(), errors);
         checkPartyMembers(req.partyMemberCount(), req.staffCount(), errors);
         Scope scope = Scope.of(caller);
-        LocationResolver.Names names = new LocationResolver.Names(req.district(), req.street(), req.community(), req.park(), req.building());
+        LocationResolver.Names names = new LocationResolver.Names(req.district(), req.street(), req.community(), req.park(), req.building(),
+                req.parkId(), req.buildingId());
         return resolve(scope, names, errors).flatMap(location -> {
             if (!errors.isEmpty()) {
                 return Mono.error(ApiException.invalid(errors));
@@ -398,7 +399,8 @@ public class EnterpriseService {
         EnterpriseType type = parseType(req.type(), errors);
         OperatingStatus operating = parseOperating(req.operatingStatus(), errors);
         checkPartyMembers(req.partyMemberCount(), req.staffCount(), errors);
-        LocationResolver.Names names = new LocationResolver.Names(req.district(), req.street(), req.community(), req.park(), req.building());
+        LocationResolver.Names names = new LocationResolver.Names(req.district(), req.street(), req.community(), req.park(), req.building(),
+                req.parkId(), req.buildingId());
         return resolve(Scope.of(caller), names, errors).flatMap(location -> {
             if (!errors.isEmpty()) {
                 return Mono.error(ApiException.invalid(errors));

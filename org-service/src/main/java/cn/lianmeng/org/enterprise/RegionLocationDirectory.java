@@ -54,6 +54,11 @@ public class RegionLocationDirectory implements LocationDirectory {
             public Optional<LocationLookup.Place> building(String name) {
                 return catalogue.building(name).map(RegionLocationDirectory::place);
             }
+
+            @Override
+            public Optional<LocationLookup.Place> buildingById(String id) {
+                return catalogue.buildingById(id).map(RegionLocationDirectory::place);
+            }
         };
     }
 
