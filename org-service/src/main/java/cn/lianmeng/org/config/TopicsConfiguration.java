@@ -3,6 +3,7 @@ package cn.lianmeng.org.config;
 import cn.lianmeng.org.alliance.AllianceService;
 import cn.lianmeng.org.dormancy.DormancyEvaluator;
 import cn.lianmeng.org.enterprise.EnterpriseService;
+import cn.lianmeng.org.onboarding.OnboardingService;
 import cn.lianmeng.org.region.RegionService;
 import cn.lianmeng.org.staff.StaffService;
 import cn.lianmeng.org.organisation.OrganisationStore;
@@ -43,5 +44,10 @@ public class TopicsConfiguration {
     @Bean
     NewTopic warningTopic() {
         return TopicBuilder.name(DormancyEvaluator.TOPIC).partitions(3).build();
+    }
+
+    @Bean
+    NewTopic onboardingTopic() {
+        return TopicBuilder.name(OnboardingService.TOPIC).partitions(3).build();
     }
 }

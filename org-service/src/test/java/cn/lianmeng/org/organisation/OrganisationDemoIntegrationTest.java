@@ -41,7 +41,7 @@ class OrganisationDemoIntegrationTest extends OrganisationTestBase {
     void seedsARealisticAllianceOnceAndAppointsOfficersFromMembers() {
         String parkId = "demo-park-" + System.nanoTime();
         mongo.collection("parks", ScopeRule.allianceOwned()).insert(Scope.system(allianceId, null),
-                new Document("_id", parkId).append("allianceId", allianceId).append("name", "张江科学城").append("version", 1L)).block();
+                new Document("_id", parkId).append("allianceId", allianceId).append("name", "张江科学城演示园区").append("version", 1L)).block();
         List<OrganisationDemo.DemoEnterprise> enterprises = new ArrayList<>(List.of(
                 enterprise("上海江川电力设备有限公司", 1530, "STATE_OWNED"),
                 enterprise("上海申通物流发展有限公司", 1200, "STATE_OWNED"),

@@ -150,7 +150,7 @@ class OrganisationRulesIntegrationTest extends OrganisationTestBase {
 
     @Test
     void termListsShowWhatIsDueOrOverdueInEachScope() {
-        String park = "park-terms-" + allianceId;
+        String park = park("换届测试园区");
         Map<String, Object> e1 = register("上海换届甲有限公司", null, park);
         Map<String, Object> e2 = register("上海换届乙有限公司");
         String ea1 = entAdmin(e1);
@@ -201,7 +201,7 @@ class OrganisationRulesIntegrationTest extends OrganisationTestBase {
 
     @Test
     void warningsExplainSizeTermsAndShouldEstablishInEachScope() {
-        String park = "park-warn-" + allianceId;
+        String park = park("预警测试园区");
         Map<String, Object> big = register("上海大型支部有限公司", 60, park);
         Map<String, Object> small = register("上海应建未建有限公司", 4, null);
         Map<String, Object> tiny = register("上海两名党员有限公司", 2, null);

@@ -80,6 +80,16 @@ abstract class OrganisationTestBase {
                 .expectBody(Map.class).returnResult().getResponseBody();
         admin = firstLogin(account.get("username") == null ? "adm-" + code : account.get("username").toString(),
                 account.get("initialPassword").toString());
+        // enterprises are registered at real places of the alliance (浦东新区 → 张江镇, …)
+        Api.standardLocations(web, admin);
+        parks.clear();
+    }
+
+    private final Map<String, String> parks = new HashMap<>();
+
+    /** A real park of the test's alliance with this name (created on first use), for enterprises located in it. */
+    String park(String name) {
+        return parks.computeIfAbsent(name, n -> Api.park(web, admin, n));
     }
 
     /** Logs in with an initial password, changes it as forced, and logs in again. */

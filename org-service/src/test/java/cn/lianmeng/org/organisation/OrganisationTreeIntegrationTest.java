@@ -431,18 +431,18 @@ class OrganisationTreeIntegrationTest extends OrganisationTestBase {
 
     @Test
     void districtStaffFollowAnEnterpriseThatMovesToAnotherPark() {
-        Map<String, Object> e = register("上海搬迁测试有限公司", 5, "park-a-" + allianceId);
+        Map<String, Object> e = register("上海搬迁测试有限公司", 5, park("搬迁甲园区"));
         String ea = entAdmin(e);
         String b = id(create(ea, "name", "公司党支部", "kind", "BRANCH"));
-        String staffA = TestTokens.user("staff-a").alliance(allianceId).roles(Role.DISTRICT_STAFF).parks("park-a-" + allianceId).token();
-        String staffB = TestTokens.user("staff-b").alliance(allianceId).roles(Role.DISTRICT_STAFF).parks("park-b-" + allianceId).token();
+        String staffA = TestTokens.user("staff-a").alliance(allianceId).roles(Role.DISTRICT_STAFF).parks(park("搬迁甲园区")).token();
+        String staffB = TestTokens.user("staff-b").alliance(allianceId).roles(Role.DISTRICT_STAFF).parks(park("搬迁乙园区")).token();
         Api.get(web, staffA, BASE + "/" + b).expectStatus().isOk();
         Api.get(web, staffB, BASE + "/" + b).expectStatus().isNotFound();
 
         Map<String, Object> update = new java.util.HashMap<>(Api.enterprise("上海搬迁测试有限公司", "ignored"));
         update.remove("creditCode");
         update.put("version", 1);
-        update.put("parkId", "park-b-" + allianceId);
+        update.put("parkId", park("搬迁乙园区"));
         web.put().uri("/api/org/enterprises/" + id(e)).header("Authorization", "Bearer " + admin).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(update).exchange().expectStatus().isOk();
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {

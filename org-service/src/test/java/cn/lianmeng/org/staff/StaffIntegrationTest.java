@@ -50,6 +50,8 @@ class StaffIntegrationTest {
         Api.AllianceAdmin a = Api.newAlliance(web, "挂联测试联盟");
         allianceId = a.allianceId();
         admin = a.token();
+        // the district and street Api.enterprise(...) names: registration resolves locations in the alliance
+        Api.region(web, admin, "STREET", "张江镇", Api.region(web, admin, "DISTRICT", "浦东新区", null));
     }
 
     private static String unique(String prefix) {
