@@ -20,4 +20,14 @@ public class TopicsConfiguration {
     NewTopic enterpriseTopicOrg() {
         return TopicBuilder.name(EnterpriseService.TOPIC).partitions(3).build();
     }
+
+    @Bean
+    NewTopic memberTopic() {
+        return TopicBuilder.name(cn.lianmeng.org.member.MemberService.TOPIC).partitions(3).build();
+    }
+
+    @Bean
+    NewTopic transferTopic() {
+        return TopicBuilder.name(cn.lianmeng.org.transfer.TransferService.TOPIC).partitions(3).build();
+    }
 }
