@@ -174,6 +174,24 @@ public class MemberService {
         });
     }
 
+    /**
+     * Creates a member without a login (bulk paths: import, demo data): the login is issued later on demand
+     * ({@link #issueAccount}), so no password is hashed here. The caller's rights on {@code org} are checked by the
+     * calling path. A duplicate ID number in the alliance is 409 naming idNumber.
+     */
+    Mono<Document> createWithoutAccount(Caller caller, Organisation org, String employer, MemberRules.Valid v, String source) {
+        String id = new ObjectId().toHexString();
+        Instant now = clock.instant();
+        Document doc = newDocument(id, org, employer, v, caller.accountId(), now);
+        if (source != null) {
+            doc.append("source", source);
+        }
+        return ensureIdNumberFree(org.allianceId(), doc.getString("idNumberHash"), null)
+                .then(insertMember(Scope.of(caller), doc, now))
+                .flatMap(d -> audit.record(caller, "MEMBER_CREATED", "member", id, org.tenantId(), Result.SUCCESS,
+                        Map.of("name", v.name(), "orgId", org.id(), "account", "on demand", "source", String.valueOf(source))).thenReturn(d));
+    }
+
     /** The organisation a caller creates a member in: 404 outside what they see, 403 without admin rights, 409 dissolved. */
     Mono<Organisation> targetOrganisation(Caller caller, String orgId) {
         return organisations.find(caller.allianceId(), orgId)

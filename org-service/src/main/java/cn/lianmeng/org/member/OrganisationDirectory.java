@@ -46,4 +46,10 @@ public class OrganisationDirectory {
                 Filters.and(Filters.in("name", List.copyOf(names)), Filters.eq("status", "ACTIVE")), Sorts.ascending("_id"), 0, 0)
                 .map(Organisation::fromDocument);
     }
+
+    /** Every ACTIVE organisation of an alliance, by tenant and name (demo data). */
+    public Flux<Organisation> active(String allianceId) {
+        return organisations.find(Scope.system(allianceId, null), Filters.eq("status", "ACTIVE"), Sorts.ascending("tenantId", "name", "_id"), 0, 0)
+                .map(Organisation::fromDocument);
+    }
 }
