@@ -2,6 +2,8 @@ package cn.lianmeng.org.config;
 
 import cn.lianmeng.org.alliance.AllianceService;
 import cn.lianmeng.org.enterprise.EnterpriseService;
+import cn.lianmeng.org.onboarding.OnboardingService;
+import cn.lianmeng.org.region.RegionService;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +21,16 @@ public class TopicsConfiguration {
     @Bean
     NewTopic enterpriseTopicOrg() {
         return TopicBuilder.name(EnterpriseService.TOPIC).partitions(3).build();
+    }
+
+    @Bean
+    NewTopic regionTopic() {
+        return TopicBuilder.name(RegionService.TOPIC).partitions(3).build();
+    }
+
+    @Bean
+    NewTopic onboardingTopic() {
+        return TopicBuilder.name(OnboardingService.TOPIC).partitions(3).build();
     }
 
     @Bean
