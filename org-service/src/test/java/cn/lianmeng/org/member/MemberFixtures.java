@@ -58,6 +58,7 @@ public final class MemberFixtures {
     private final ScopedCollection organisations;
     private final ScopedCollection members;
     private final ScopedCollection transfers;
+    private final Set<String> located = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public MemberFixtures(WebTestClient web, MongoAccess mongo, TokenIssuer tokens, Outbox outbox, OutboxRelay relay,
                           EmbeddedKafkaBroker broker) {
@@ -77,11 +78,17 @@ public final class MemberFixtures {
 
     // ------------------------------------------------------------------ tenants
 
-    /** A registered enterprise (a real tenant: its accounts may log in), located in the given park. */
-    public String enterprise(String allianceId, String name, String parkId) {
+    /**
+     * A registered enterprise (a real tenant: its accounts may log in) in 浦东新区/张江镇, located in the given park
+     * ({@code 张江科学城} or {@code 漕河泾开发区}, or none); the alliance gets {@link Api#standardLocations} first.
+     */
+    public String enterprise(String allianceId, String name, String park) {
+        if (located.add(allianceId)) {
+            Api.standardLocations(web, TestTokens.allianceAdmin(allianceId));
+        }
         Map<String, Object> body = new HashMap<>(Api.enterprise(name, Api.newCreditCode()));
-        if (parkId != null) {
-            body.put("parkId", parkId);
+        if (park != null) {
+            body.put("park", park);
         }
         body.put("adminUsername", "ent-" + new ObjectId().toHexString());
         return Api.post(web, TestTokens.allianceAdmin(allianceId), "/api/org/enterprises", body).expectStatus().isCreated()

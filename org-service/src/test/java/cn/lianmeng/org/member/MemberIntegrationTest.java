@@ -155,7 +155,7 @@ class MemberIntegrationTest {
 
     @Test
     void personalDataPerRole() {
-        String employer = fx.enterprise(alliance, "上海脱敏测试科技有限公司", "park-" + System.nanoTime());
+        String employer = fx.enterprise(alliance, "上海脱敏测试科技有限公司", "张江科学城");
         String parkOfEmployer = ((Map<?, ?>) Api.get(web, fx.allianceAdmin(alliance), "/api/org/enterprises/" + employer)
                 .expectBody(Map.class).returnResult().getResponseBody()).get("parkId").toString();
         String joint = fx.organisation(alliance, tenant, "园区联合党支部", "JOINT_BRANCH", "JOINT", committee, tenant, employer);
