@@ -2,16 +2,22 @@ package cn.lianmeng.org.member;
 
 import java.util.List;
 
+import cn.lianmeng.org.importer.ImportReport;
+import cn.lianmeng.org.spreadsheet.Downloads;
+import cn.lianmeng.org.spreadsheet.SpreadsheetUpload;
 import cn.lianmeng.platform.security.Callers;
 import cn.lianmeng.platform.web.ApiException;
 import cn.lianmeng.platform.web.PageQuery;
 import cn.lianmeng.platform.web.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -29,9 +36,43 @@ import reactor.core.publisher.Mono;
 public class MemberController {
 
     private final MemberService members;
+    private final MemberImporter importer;
 
-    public MemberController(MemberService members) {
+    public MemberController(MemberService members, MemberImporter importer) {
         this.members = members;
+        this.importer = importer;
+    }
+
+    /** The multipart form, for the API documentation. */
+    @Schema(name = "MemberImportForm")
+    record UploadForm(@Schema(type = "string", format = "binary", description = "按党员导入模板填写的 .xlsx 文件，不超过 10 MiB") String file) {
+    }
+
+    @PostMapping("/import")
+    @Operation(summary = "批量导入本单位党员（ENTERPRISE_ADMIN）：multipart 字段 file 上传 .xlsx；逐行校验，合格的行导入、有问题的行不导入，"
+            + "返回 {imported, rejected, errors:[{row, field, message}]}。已在本联盟登记的身份证号不重复导入。导入的党员暂不开通登录账户（按需开通）",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = "multipart/form-data", schema = @Schema(implementation = UploadForm.class))),
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "导入报告（含每行的问题）"),
+                    @ApiResponse(responseCode = "400", description = "没有 file 字段、缺少必填列、文件损坏或没有数据行"),
+                    @ApiResponse(responseCode = "401", description = "未登录"),
+                    @ApiResponse(responseCode = "403", description = "非企业党组织管理员"),
+                    @ApiResponse(responseCode = "413", description = "文件超过 10 MiB 或 20000 行；未导入任何数据"),
+                    @ApiResponse(responseCode = "415", description = "文件不是 .xlsx（按内容判断）；未导入任何数据")})
+    public Mono<ImportReport> importMembers(ServerWebExchange exchange) {
+        return Callers.current().flatMap(MemberImporter::requireEnterpriseAdmin)
+                .flatMap(c -> SpreadsheetUpload.from(exchange, importer.limits()).flatMap(upload -> importer.importMembers(c, upload)));
+    }
+
+    @GetMapping("/import/template")
+    @Operation(summary = "下载党员导入模板（ENTERPRISE_ADMIN）：表头、下拉选项、填写说明和本单位党组织名称", responses = {
+            @ApiResponse(responseCode = "200", description = "党员导入模板.xlsx", content = @Content(mediaType = Downloads.XLSX_TYPE)),
+            @ApiResponse(responseCode = "401", description = "未登录"),
+            @ApiResponse(responseCode = "403", description = "非企业党组织管理员")})
+    public Mono<ResponseEntity<byte[]>> importTemplate() {
+        return Callers.current().flatMap(importer::template)
+                .map(bytes -> Downloads.xlsx(bytes, "党员导入模板.xlsx", "member-import-template.xlsx"));
     }
 
     @PostMapping

@@ -41,7 +41,9 @@ import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 /**
@@ -59,7 +61,7 @@ public class MemberService {
 
     private final ScopedCollection members;
     private final OrganisationDirectory organisations;
-    private final StaffPatch staffPatch;
+    private final Employers employers;
     private final PersonalDataCipher cipher;
     private final MemberViewPolicy policy;
     private final IdentityService identity;
@@ -69,12 +71,12 @@ public class MemberService {
     private final Clock clock;
     private final ObjectProvider<OpenTransfers> openTransfers;
 
-    public MemberService(MongoAccess mongo, OrganisationDirectory organisations, StaffPatch staffPatch, PersonalDataCipher cipher,
+    public MemberService(MongoAccess mongo, OrganisationDirectory organisations, Employers employers, PersonalDataCipher cipher,
                          MemberViewPolicy policy, IdentityService identity, Outbox outbox, OutboxRelay relay, AuditLog audit,
                          Clock clock, ObjectProvider<OpenTransfers> openTransfers) {
         this.members = mongo.collection(Member.COLLECTION, ScopeRule.tenantOwned());
         this.organisations = organisations;
-        this.staffPatch = staffPatch;
+        this.employers = employers;
         this.cipher = cipher;
         this.policy = policy;
         this.identity = identity;
@@ -192,6 +194,65 @@ public class MemberService {
                         Map.of("name", v.name(), "orgId", org.id(), "account", "on demand", "source", String.valueOf(source))).thenReturn(d));
     }
 
+    /** One member of an import batch: organisation and employer resolved, data validated. */
+    record ImportedMember(Organisation org, String employer, MemberRules.Valid member) {
+    }
+
+    /**
+     * Inserts an import batch in one unordered write, each member with MemberJoined in its outbox and without a login
+     * (issued on demand); audits every member created. Answers the new ids in batch order, null where the alliance's
+     * unique index refused a duplicate ID number (a concurrent import). Events leave by {@link #relayInBackground}.
+     */
+    Mono<List<String>> insertImported(Caller caller, List<ImportedMember> batch) {
+        Instant now = clock.instant();
+        List<String> ids = new ArrayList<>(batch.size());
+        List<Document> docs = new ArrayList<>(batch.size());
+        for (ImportedMember im : batch) {
+            String id = new ObjectId().toHexString();
+            Document doc = newDocument(id, im.org(), im.employer(), im.member(), caller.accountId(), now).append("source", "import");
+            OutboxMessage event = outbox.message(TOPIC, "MemberJoined", id, doc.getString("allianceId"), doc.getString("tenantId"),
+                    snapshot(doc, null, null, now));
+            ids.add(id);
+            docs.add(Outbox.withOutbox(doc, event));
+        }
+        return members.insertAll(Scope.of(caller), docs).flatMap(duplicates -> {
+            List<String> inserted = new ArrayList<>(ids.size());
+            List<AuditLog.Target> audited = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                if (duplicates.contains(i)) {
+                    inserted.add(null);
+                } else {
+                    inserted.add(ids.get(i));
+                    ImportedMember im = batch.get(i);
+                    audited.add(new AuditLog.Target(ids.get(i), im.org().tenantId(), Map.of("name", im.member().name(),
+                            "orgId", im.org().id(), "account", "on demand", "source", "import")));
+                }
+            }
+            return audit.recordAll(caller, "MEMBER_CREATED", "member", Result.SUCCESS, audited).thenReturn(inserted);
+        });
+    }
+
+    /** Relays the events of newly imported members in the background (the relay's sweep catches anything missed). */
+    void relayInBackground(List<String> ids) {
+        Flux.fromIterable(List.copyOf(ids))
+                .flatMap(id -> relay.relay(members, id).onErrorResume(e -> Mono.empty()), 8)
+                .subscribeOn(Schedulers.boundedElastic())
+                .subscribe();
+    }
+
+    /** The blind indexes among {@code hashes} already taken in the alliance. */
+    Mono<Set<String>> takenIdNumbers(String allianceId, List<String> hashes) {
+        return Flux.fromIterable(hashes).buffer(500)
+                .concatMap(chunk -> members.find(Scope.system(allianceId, null), Filters.in("idNumberHash", chunk),
+                        com.mongodb.client.model.Projections.include("idNumberHash"), null, 0, 0))
+                .map(d -> d.getString("idNumberHash"))
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    String blindIndex(String allianceId, String idNumber) {
+        return cipher.blindIndex(allianceId, idNumber);
+    }
+
     /** The organisation a caller creates a member in: 404 outside what they see, 403 without admin rights, 409 dissolved. */
     Mono<Organisation> targetOrganisation(Caller caller, String orgId) {
         return organisations.find(caller.allianceId(), orgId)
@@ -285,7 +346,7 @@ public class MemberService {
         }
         if (c.has(Role.DISTRICT_STAFF)) {
             // tenancy through the caller's own scope on enterprises; members are then matched by employer
-            return staffPatch.enterpriseIds(c).map(ids -> new ReadQuery(Scope.system(c.allianceId(), null),
+            return employers.inPatchOf(c).map(ids -> new ReadQuery(Scope.system(c.allianceId(), null),
                     Filters.in("enterpriseId", List.copyOf(ids)), true));
         }
         return Mono.empty();
