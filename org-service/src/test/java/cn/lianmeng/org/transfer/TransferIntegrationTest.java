@@ -257,6 +257,25 @@ class TransferIntegrationTest {
     }
 
     @Test
+    void theAllianceAdministratorReceivesIntoAnOrganisationOfTheAlliance() {
+        String m = member("挂靠", branchA1, adminA);
+        String affiliated = fx.organisation(alliance, null, "园区挂靠党支部", "BRANCH", "AFFILIATED", null, tenantA, tenantB);
+        String t = id(request(adminA, m, affiliated));
+        Api.post(web, adminB, "/api/org/transfers/" + t + "/confirm", Map.of()).expectStatus().isNotFound();
+        Api.post(web, adminA, "/api/org/transfers/" + t + "/confirm", Map.of()).expectStatus().isForbidden();
+        String allianceAdmin = fx.allianceAdmin(alliance);
+        assertThat(total(Api.get(web, allianceAdmin, "/api/org/transfers?direction=incoming"))).isEqualTo(1);
+        Api.post(web, allianceAdmin, "/api/org/transfers/" + t + "/confirm", Map.of()).expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("COMPLETED");
+        Api.get(web, allianceAdmin, "/api/org/members/" + m).expectStatus().isOk().expectBody()
+                .jsonPath("$.orgId").isEqualTo(affiliated).jsonPath("$.tenantId").doesNotExist()
+                .jsonPath("$.enterpriseId").isEqualTo(tenantA);
+        // administered by the alliance now, no longer by the employer's enterprise admin
+        Api.get(web, adminA, "/api/org/members/" + m).expectStatus().isNotFound();
+        assertThat(total(Api.get(web, allianceAdmin, "/api/org/transfers?direction=outgoing"))).isZero();
+    }
+
+    @Test
     void unconfirmedForThirtyDaysIsOverdueFlaggedOnce() {
         String m = member("逾期", branchA1, adminA);
         String t = id(request(adminA, m, branchB));
