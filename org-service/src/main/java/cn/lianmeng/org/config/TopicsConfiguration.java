@@ -50,4 +50,14 @@ public class TopicsConfiguration {
     NewTopic onboardingTopic() {
         return TopicBuilder.name(OnboardingService.TOPIC).partitions(3).build();
     }
+
+    @Bean
+    NewTopic memberTopic() {
+        return TopicBuilder.name(cn.lianmeng.org.member.MemberService.TOPIC).partitions(3).build();
+    }
+
+    @Bean
+    NewTopic transferTopic() {
+        return TopicBuilder.name(cn.lianmeng.org.transfer.TransferService.TOPIC).partitions(3).build();
+    }
 }

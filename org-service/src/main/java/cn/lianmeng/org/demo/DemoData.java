@@ -1,5 +1,6 @@
 package cn.lianmeng.org.demo;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -8,7 +9,17 @@ import java.util.List;
 import java.util.Set;
 
 import cn.lianmeng.org.alliance.AllianceService;
+import cn.lianmeng.org.identity.IdentityService;
+import cn.lianmeng.org.member.MemberDemoData;
+import cn.lianmeng.org.member.MemberService;
+import cn.lianmeng.org.member.OrganisationDirectory;
 import cn.lianmeng.org.onboarding.OnboardingDemo;
+import cn.lianmeng.org.transfer.TransferDemoData;
+import cn.lianmeng.org.transfer.TransferService;
+import cn.lianmeng.org.transfer.TransferStore;
+import cn.lianmeng.platform.audit.AuditLog;
+import cn.lianmeng.platform.events.Outbox;
+import cn.lianmeng.platform.events.OutboxRelay;
 import cn.lianmeng.org.onboarding.OnboardingService;
 import cn.lianmeng.org.organisation.OrganisationDemo;
 import cn.lianmeng.org.organisation.OrganisationService;
@@ -67,10 +78,17 @@ public class DemoData implements ApplicationRunner {
     private final OrganisationService organisations;
     private final OrganisationStore organisationStore;
     private final OnboardingService onboarding;
+    private final Members members;
+
+    /** What the member and transfer demo seeding needs (a holder, so the loader's constructor stays readable). */
+    @Component
+    record Members(MemberService members, OrganisationDirectory directory, IdentityService identity, TransferService transfers,
+                   TransferStore transferStore, Outbox outbox, OutboxRelay relay, AuditLog audit, Clock clock) {
+    }
 
     public DemoData(AllianceService alliances, EnterpriseService enterprises, AccountStore accounts, RegionService regions,
                     ParkService parks, BuildingService buildings, StaffService staff, OrganisationService organisations,
-                    OrganisationStore organisationStore, OnboardingService onboarding) {
+                    OrganisationStore organisationStore, OnboardingService onboarding, Members members) {
         this.alliances = alliances;
         this.enterprises = enterprises;
         this.accounts = accounts;
@@ -81,6 +99,7 @@ public class DemoData implements ApplicationRunner {
         this.organisations = organisations;
         this.organisationStore = organisationStore;
         this.onboarding = onboarding;
+        this.members = members;
     }
 
     record Region(String district, String code, List<String> streets) {
@@ -166,7 +185,15 @@ public class DemoData implements ApplicationRunner {
                                             .then(demoEnterprises(caller))
                                             .flatMap(list -> OrganisationDemo.seed(organisations, organisationStore, alliance.id(), list,
                                                     catalogue.park("张江科学城").map(Place::id).orElse(null), today)))
-                                    .flatMap(seeded -> OnboardingDemo.seed(onboarding, caller, ALLIANCE_CODE));
+                                    // members of the organisations, officers chosen from them, transfers between tenants
+                                    .flatMap(seeded -> MemberDemoData.seed(members.members(), members.directory(), members.identity(),
+                                                    alliance.id(), members.clock())
+                                            .flatMap(memberIds -> OrganisationDemo.appointOfficers(organisations, organisationStore,
+                                                            alliance.id(), seeded, today)
+                                                    .then(TransferDemoData.seed(members.transfers(), members.transferStore(),
+                                                            members.members(), members.directory(), members.outbox(), members.relay(),
+                                                            members.audit(), members.clock(), alliance.id(), memberIds))))
+                                    .then(OnboardingDemo.seed(onboarding, caller, ALLIANCE_CODE));
                         })
                         .doOnSuccess(v -> log.info("Demo data ready: alliance {} ({}) with {} member enterprises",
                                 alliance.name(), alliance.id(), ENTERPRISES.size())));

@@ -152,7 +152,8 @@ abstract class OrganisationTestBase {
         mongo.collection("members", ScopeRule.tenantOwned()).insert(Scope.unrestricted("test fixture"),
                 new Document("_id", id).append("allianceId", allianceId).append("tenantId", tenantId).append("orgId", orgId)
                         .append("enterpriseId", tenantId).append("name", name).append("status", status).append("active", active)
-                        .append("version", 1L)).block();
+                        // the members collection keeps ID numbers unique per alliance by their blind index
+                        .append("idNumberHash", "fixture-" + id).append("version", 1L)).block();
         return id;
     }
 
