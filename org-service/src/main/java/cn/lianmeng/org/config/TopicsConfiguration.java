@@ -2,6 +2,7 @@ package cn.lianmeng.org.config;
 
 import cn.lianmeng.org.alliance.AllianceService;
 import cn.lianmeng.org.enterprise.EnterpriseService;
+import cn.lianmeng.org.region.RegionService;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,5 +20,10 @@ public class TopicsConfiguration {
     @Bean
     NewTopic enterpriseTopicOrg() {
         return TopicBuilder.name(EnterpriseService.TOPIC).partitions(3).build();
+    }
+
+    @Bean
+    NewTopic regionTopic() {
+        return TopicBuilder.name(RegionService.TOPIC).partitions(3).build();
     }
 }

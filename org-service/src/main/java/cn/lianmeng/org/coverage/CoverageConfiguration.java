@@ -25,11 +25,6 @@ public class CoverageConfiguration {
     }
 
     @Bean
-    NewTopic coverageRegionTopic() {
-        return TopicBuilder.name(CoverageProjector.REGION_TOPIC).partitions(3).build();
-    }
-
-    @Bean
     NewTopic coverageActivityTopic() {
         return TopicBuilder.name(CoverageProjector.ACTIVITY_TOPIC).partitions(3).build();
     }
