@@ -2,10 +2,12 @@ package cn.lianmeng.org.coverage;
 
 import cn.lianmeng.platform.security.Callers;
 import cn.lianmeng.platform.web.PageResult;
+import cn.lianmeng.org.spreadsheet.Downloads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -18,9 +20,11 @@ import reactor.core.publisher.Mono;
 public class CoverageController {
 
     private final CoverageService coverage;
+    private final CoverageExport export;
 
-    public CoverageController(CoverageService coverage) {
+    public CoverageController(CoverageService coverage, CoverageExport export) {
         this.coverage = coverage;
+        this.export = export;
     }
 
     @GetMapping
@@ -52,5 +56,18 @@ public class CoverageController {
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort) {
         return Callers.current().flatMap(c -> coverage.enterprises(c, scopeType, scopeId, facet, page, size, sort));
+    }
+
+    @GetMapping("/export")
+    @Operation(summary = "导出覆盖统计表（.xlsx）：汇总（含分子分母与口径）、按区/街道/园区/楼宇分组、企业明细", responses = {
+            @ApiResponse(responseCode = "200", description = "工作簿，文件名按 RFC 5987 编码"),
+            @ApiResponse(responseCode = "400", description = "scopeType 或 scopeId 无效"),
+            @ApiResponse(responseCode = "401", description = "未登录"),
+            @ApiResponse(responseCode = "403", description = "角色无权"),
+            @ApiResponse(responseCode = "404", description = "范围不存在或不在调用者范围内")})
+    public Mono<ResponseEntity<byte[]>> export(@RequestParam(required = false) String scopeType,
+                                               @RequestParam(required = false) String scopeId) {
+        return Callers.current().flatMap(c -> export.export(c, scopeType, scopeId))
+                .map(w -> Downloads.xlsx(w.bytes(), w.fileName(), w.fallbackName()));
     }
 }

@@ -302,4 +302,82 @@ class CoverageIntegrationTest extends CoverageTestBase {
         assertThat(coverage(admin, "?scopeType=PARK&scopeId=" + PARK_2).get("inScope")).isEqualTo(1);
         assertThat(maintenance.reconcile(alliance).block()).isZero();
     }
+
+    @Test
+    void exportIsAWorkbookWithSummaryBreakdownsAndTheEnterpriseList() throws Exception {
+        places();
+        String own = enterprise("甲科技有限公司", 50, IN_BUILDING_1);
+        singleOrganisation(own, "甲科技党支部");
+        enterprise("乙贸易有限公司", 30, IN_PARK_2);
+        enterprise("丙小店", 5, IN_PARK_2);
+        events.awaitConsumed();
+
+        var result = Api.get(web, admin, "/api/org/coverage/export").expectStatus().isOk()
+                .expectHeader().contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .expectBody(byte[].class).returnResult();
+        String disposition = result.getResponseHeaders().getFirst("Content-Disposition");
+        assertThat(disposition).startsWith("attachment; filename=\"coverage-alliance-")
+                .contains("filename*=UTF-8''%E4%B8%A4%E4%B8%AA%E8%A6%86%E7%9B%96");   // 两个覆盖…
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(result.getResponseBody()))) {
+            assertThat(java.util.stream.IntStream.range(0, wb.getNumberOfSheets()).mapToObj(wb::getSheetName))
+                    .containsExactly("汇总", "按区", "按街道", "按园区", "按楼宇", "企业明细");
+            var summary = wb.getSheet("汇总");
+            assertThat(cell(summary, "纳入统计企业数", 1)).isEqualTo("2");
+            assertThat(cell(summary, "组织覆盖", 1)).isEqualTo("1");
+            assertThat(cell(summary, "组织覆盖", 2)).isEqualTo("2");
+            assertThat(cell(summary, "组织覆盖", 3)).isEqualTo("50");
+            assertThat(cell(summary, "单独组建", 3)).isEqualTo("50");
+            assertThat(cell(summary, "工作覆盖", 3)).isEqualTo("0");
+            assertThat(cell(summary, "工作覆盖口径", 1)).isEqualTo("仅统计党建指导员，活动数据尚未接入");
+            assertThat(cell(summary, "组织覆盖", 4)).contains("挂靠不计入");
+            var parks = wb.getSheet("按园区");
+            assertThat(cell(parks, "张江科学园", 2)).isEqualTo("1");     // in scope
+            assertThat(cell(parks, "张江科学园", 4)).isEqualTo("100");   // organisation coverage %
+            assertThat(cell(parks, "金桥园区", 1)).isEqualTo("2");
+            assertThat(cell(parks, "金桥园区", 2)).isEqualTo("1");
+            var buildings = wb.getSheet("按楼宇");
+            assertThat(cell(buildings, "创新大厦", 1)).isEqualTo("1");
+            assertThat(cell(buildings, "（未在楼宇）", 1)).isEqualTo("2");
+            var list = wb.getSheet("企业明细");
+            assertThat(list.getLastRowNum()).isEqualTo(3);
+            assertThat(cell(list, "甲科技有限公司", 10)).isEqualTo("是");   // 纳入统计
+            assertThat(cell(list, "甲科技有限公司", 11)).isEqualTo("是");   // 单独组建
+            assertThat(cell(list, "丙小店", 10)).isEqualTo("否");
+            assertThat(cell(list, "丙小店", 9)).isEqualTo("5");
+        }
+
+        // a park's export: breakdown by building only; a district staff member's export is their patch
+        try (var wb = workbook(Api.get(web, admin, "/api/org/coverage/export?scopeType=PARK&scopeId=" + PARK_2))) {
+            assertThat(wb.getNumberOfSheets()).isEqualTo(3);
+            assertThat(cell(wb.getSheet("汇总"), "统计范围", 1)).isEqualTo("金桥园区");
+        }
+        try (var wb = workbook(Api.get(web, staff("export-staff", List.of(PARK_1), List.of()), "/api/org/coverage/export"))) {
+            assertThat(wb.getSheet("企业明细").getLastRowNum()).isEqualTo(1);
+        }
+        Api.get(web, staff("export-staff", List.of(PARK_1), List.of()), "/api/org/coverage/export?scopeType=PARK&scopeId=" + PARK_2)
+                .expectStatus().isNotFound();
+    }
+
+    static org.apache.poi.xssf.usermodel.XSSFWorkbook workbook(org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec spec)
+            throws java.io.IOException {
+        byte[] body = spec.expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+        return new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(body));
+    }
+
+    /** The text of column {@code col} in the first row whose first cell is {@code label} (numbers without ".0"). */
+    static String cell(org.apache.poi.ss.usermodel.Sheet sheet, String label, int col) {
+        var fmt = new org.apache.poi.ss.usermodel.DataFormatter();
+        for (var row : sheet) {
+            if (row.getCell(0) != null && label.equals(fmt.formatCellValue(row.getCell(0)))) {
+                var c = row.getCell(col);
+                if (c == null) {
+                    return "";
+                }
+                return c.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                        ? java.math.BigDecimal.valueOf(c.getNumericCellValue()).stripTrailingZeros().toPlainString()
+                        : fmt.formatCellValue(c);
+            }
+        }
+        throw new AssertionError("no row " + label + " in " + sheet.getSheetName());
+    }
 }
