@@ -115,4 +115,59 @@ public final class Api {
     public static String building(WebTestClient web, String token, String name, String parkId) {
         return createdId(post(web, token, "/api/org/buildings", parkId == null ? Map.of("name", name) : Map.of("name", name, "parkId", parkId)));
     }
+
+    // ---- enterprises, onboarding and import (enterprise helper) ----
+
+    /** The ids of {@link #standardLocations}. */
+    public record Locations(String districtId, String streetId, String communityId, String otherDistrictId, String otherStreetId,
+                            String parkId, String buildingId, String otherParkId, String looseBuildingId) {
+    }
+
+    /**
+     * The places {@link #enterprise} and the import tests name, in the admin's alliance: 浦东新区 → 张江镇 → 张江社区,
+     * 徐汇区 → 田林街道, parks 张江科学城 (with the building 创新大厦) and 漕河泾开发区, and 陆家嘴大厦 outside any park.
+     */
+    public static Locations standardLocations(WebTestClient web, String adminToken) {
+        String district = region(web, adminToken, "DISTRICT", "浦东新区", null);
+        String street = region(web, adminToken, "STREET", "张江镇", district);
+        String community = region(web, adminToken, "COMMUNITY", "张江社区", street);
+        String otherDistrict = region(web, adminToken, "DISTRICT", "徐汇区", null);
+        String otherStreet = region(web, adminToken, "STREET", "田林街道", otherDistrict);
+        String park = park(web, adminToken, "张江科学城");
+        String building = building(web, adminToken, "创新大厦", park);
+        String otherPark = park(web, adminToken, "漕河泾开发区");
+        String loose = building(web, adminToken, "陆家嘴大厦", null);
+        return new Locations(district, street, community, otherDistrict, otherStreet, park, building, otherPark, loose);
+    }
+
+    /** A fresh alliance with {@link #standardLocations}. */
+    public static AllianceAdmin newAllianceWithLocations(WebTestClient web, String name) {
+        AllianceAdmin admin = newAlliance(web, name);
+        standardLocations(web, admin.token());
+        return admin;
+    }
+
+    public static WebTestClient.ResponseSpec delete(WebTestClient web, String token, String uri) {
+        WebTestClient.RequestHeadersSpec<?> spec = web.delete().uri(uri);
+        if (token != null) {
+            spec = spec.header("Authorization", "Bearer " + token);
+        }
+        return spec.exchange();
+    }
+
+    /** Uploads bytes as the multipart field {@code file} (any file name: the server decides by content). */
+    public static WebTestClient.ResponseSpec upload(WebTestClient web, String token, String uri, String fileName, byte[] content) {
+        org.springframework.http.client.MultipartBodyBuilder parts = new org.springframework.http.client.MultipartBodyBuilder();
+        parts.part("file", new org.springframework.core.io.ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        }).contentType(MediaType.APPLICATION_OCTET_STREAM);
+        WebTestClient.RequestBodySpec spec = web.post().uri(uri).contentType(MediaType.MULTIPART_FORM_DATA);
+        if (token != null) {
+            spec = spec.header("Authorization", "Bearer " + token);
+        }
+        return spec.body(org.springframework.web.reactive.function.BodyInserters.fromMultipartData(parts.build())).exchange();
+    }
 }
