@@ -122,7 +122,7 @@ public class CoverageProjector {
                 // always (also for a redelivery): the listeners are version-guarded, and a crash may have come in between
                 .then(store.facts.findById(scope, id))
                 .flatMap(f -> Flux.fromIterable(locationListeners.orderedStream().toList())
-                        .concatMap(l -> l.enterpriseLocated(allianceId, id, f.getString("parkId"), f.getString("buildingId"),
+                        .concatMap(l -> l.enterpriseLocated(allianceId, id, f.getString("name"), f.getString("parkId"), f.getString("buildingId"),
                                 CoverageStore.number(f, "version")))
                         .then());
     }

@@ -258,6 +258,37 @@ public class CoverageService {
         });
     }
 
+    /**
+     * The organisations covering each enterprise of an alliance (exports): enterprise id → organisations, own first.
+     * Reads the alliance's links and organisation states once.
+     */
+    public Mono<Map<String, List<OrganisationRef>>> organisationsByEnterprise(String allianceId) {
+        Scope scope = Scope.system(allianceId, null);
+        return Mono.zip(store.links.find(scope, new Document(), null, 0, 0).collectList(),
+                        store.organisations.find(scope, Filters.eq("status", "ACTIVE"), null, 0, 0)
+                                .collectMap(o -> o.getString("_id"), o -> o))
+                .map(t -> {
+                    Map<String, List<OrganisationRef>> out = new java.util.HashMap<>();
+                    for (Document links : t.getT1()) {
+                        List<OrganisationRef> refs = new ArrayList<>();
+                        for (String[] rel : new String[][]{{CoverageProjector.OWN, "OWN"}, {CoverageProjector.JOINT, "JOINT"},
+                                {CoverageProjector.AFFILIATED, "AFFILIATED"}}) {
+                            for (String orgId : links.getList(rel[0], String.class, List.of())) {
+                                Document o = t.getT2().get(orgId);
+                                if (o != null) {
+                                    refs.add(new OrganisationRef(orgId, o.getString("name"), o.getString("kind"), o.getString("formation"),
+                                            rel[1], o.getString("status"), secretary(o), o.getString("termEnd")));
+                                }
+                            }
+                        }
+                        if (!refs.isEmpty()) {
+                            out.put(links.getString("_id"), refs);
+                        }
+                    }
+                    return out;
+                });
+    }
+
     private static String secretary(Document org) {
         return org.getList("officers", Document.class, List.of()).stream()
                 .filter(o -> "SECRETARY".equals(o.getString("role"))).map(o -> o.getString("name")).findFirst().orElse(null);

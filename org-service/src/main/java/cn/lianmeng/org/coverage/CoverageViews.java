@@ -72,7 +72,7 @@ public final class CoverageViews {
                                 String instructorAccountId, String instructorName, Instant lastActivityReachedAt,
                                 boolean workCovered, boolean shouldEstablish) {
 
-        static EnterpriseRow of(Document d) {
+        public static EnterpriseRow of(Document d) {
             Document facets = d.get("facets", Document.class);
             return new EnterpriseRow(d.getString("_id"), d.getString("name"), d.getString("creditCode"), d.getString("status"),
                     d.getString("operatingStatus") == null ? "OPERATING" : d.getString("operatingStatus"), d.getInteger("staffCount"),

@@ -357,27 +357,4 @@ class CoverageIntegrationTest extends CoverageTestBase {
         Api.get(web, staff("export-staff", List.of(PARK_1), List.of()), "/api/org/coverage/export?scopeType=PARK&scopeId=" + PARK_2)
                 .expectStatus().isNotFound();
     }
-
-    static org.apache.poi.xssf.usermodel.XSSFWorkbook workbook(org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec spec)
-            throws java.io.IOException {
-        byte[] body = spec.expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
-        return new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(body));
-    }
-
-    /** The text of column {@code col} in the first row whose first cell is {@code label} (numbers without ".0"). */
-    static String cell(org.apache.poi.ss.usermodel.Sheet sheet, String label, int col) {
-        var fmt = new org.apache.poi.ss.usermodel.DataFormatter();
-        for (var row : sheet) {
-            if (row.getCell(0) != null && label.equals(fmt.formatCellValue(row.getCell(0)))) {
-                var c = row.getCell(col);
-                if (c == null) {
-                    return "";
-                }
-                return c.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
-                        ? java.math.BigDecimal.valueOf(c.getNumericCellValue()).stripTrailingZeros().toPlainString()
-                        : fmt.formatCellValue(c);
-            }
-        }
-        throw new AssertionError("no row " + label + " in " + sheet.getSheetName());
-    }
 }

@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the maintenance jobs switched off (tests run them directly), and one fresh alliance per test built from events.
  */
 @OrgIntegrationTest
-abstract class CoverageTestBase {
+public abstract class CoverageTestBase {
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) {
@@ -53,7 +53,7 @@ abstract class CoverageTestBase {
     protected TestEvents.Location IN_PARK_2;
 
     @BeforeEach
-    void freshAlliance() {
+    protected void freshAlliance() {
         events = new TestEvents(kafka, json);
         alliance = "a-" + UUID.randomUUID();
         admin = TestTokens.allianceAdmin(alliance);
@@ -129,5 +129,28 @@ abstract class CoverageTestBase {
     @SuppressWarnings("unchecked")
     protected static List<String> names(Map<?, ?> page) {
         return ((List<Map<String, Object>>) page.get("content")).stream().map(m -> m.get("name").toString()).sorted().toList();
+    }
+
+    protected static org.apache.poi.xssf.usermodel.XSSFWorkbook workbook(org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec spec)
+            throws java.io.IOException {
+        byte[] body = spec.expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+        return new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(body));
+    }
+
+    /** The text of column {@code col} in the first row whose first cell is {@code label} (numbers without ".0"). */
+    protected static String cell(org.apache.poi.ss.usermodel.Sheet sheet, String label, int col) {
+        var fmt = new org.apache.poi.ss.usermodel.DataFormatter();
+        for (var row : sheet) {
+            if (row.getCell(0) != null && label.equals(fmt.formatCellValue(row.getCell(0)))) {
+                var c = row.getCell(col);
+                if (c == null) {
+                    return "";
+                }
+                return c.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                        ? java.math.BigDecimal.valueOf(c.getNumericCellValue()).stripTrailingZeros().toPlainString()
+                        : fmt.formatCellValue(c);
+            }
+        }
+        throw new AssertionError("no row " + label + " in " + sheet.getSheetName());
     }
 }
