@@ -104,7 +104,7 @@ public class CoverageMaintenance implements SmartLifecycle {
     public Mono<Long> reconcile(String allianceId) {
         Scope scope = Scope.system(allianceId, null);
         return stamps(scope).flatMap(before -> store.facts.find(scope, new Document(),
-                                Projections.include("counted", "district", "street", "park", "building", "parkId"), null, 0, 0)
+                                Projections.include("counted", "listed", "factsSeq", "district", "street", "park", "building", "parkId"), null, 0, 0)
                         .collectList()
                         .flatMap(facts -> stamps(scope).flatMap(after -> {
                             Map<String, Map<String, Integer>> expected = new LinkedHashMap<>();
@@ -126,6 +126,7 @@ public class CoverageMaintenance implements SmartLifecycle {
                             return Flux.fromIterable(keys)
                                     .<Long>concatMap(key -> correct(scope, allianceId, key, expected.getOrDefault(key, Map.of()),
                                             labels.getOrDefault(key, new Document()), before, after))
+                                    .concatWith(repairList(scope, allianceId, facts))
                                     .reduce(0L, (x, y) -> x + y);
                         })))
                 .doOnNext(n -> {
@@ -133,6 +134,26 @@ public class CoverageMaintenance implements SmartLifecycle {
                         log.warn("Coverage totals of alliance {}: {} scope(s) corrected from the facts", allianceId, n);
                     }
                 });
+    }
+
+    /** Re-writes the should-establish entries that do not match the facts (a crash between the two writes). */
+    private Mono<Long> repairList(Scope scope, String allianceId, List<Document> facts) {
+        return store.shouldEstablish.find(scope, new Document(), Projections.include("active", "version"), null, 0, 0)
+                .collectMap(d -> d.getString("_id"), d -> d)
+                .flatMapMany(entries -> Flux.fromIterable(facts).concatMap(f -> {
+                    Document listed = f.get("listed", Document.class);
+                    boolean active = listed != null && Boolean.TRUE.equals(listed.getBoolean("active"));
+                    Document entry = entries.get(f.getString("_id"));
+                    boolean entryActive = entry != null && Boolean.TRUE.equals(entry.getBoolean("active"));
+                    long seq = CoverageStore.number(f, "factsSeq");
+                    if (active == entryActive && (entry == null || CoverageStore.number(entry, "version") >= seq)) {
+                        return Mono.<Long>empty();
+                    }
+                    log.warn("Coverage should-establish entry of {} is stale; rewriting it from the facts", f.getString("_id"));
+                    return projector.list(allianceId, f.getString("_id"), seq, listed == null ? new Document("active", false) : listed)
+                            .thenReturn(1L);
+                }))
+                .reduce(0L, Long::sum);
     }
 
     /** Totals of an alliance: id → (seq, counts). */

@@ -357,22 +357,55 @@ public class CoverageProjector {
         if (counted != null && counted.get("counters") instanceof Document c) {
             c.forEach((k, v) -> before.put(k, ((Number) v).intValue()));
         }
+        Document listedBefore = facts.get("listed", Document.class);
+        Document listed = listing(facts, computed);
         boolean unchanged = derived.entrySet().stream().allMatch(en -> Objects.equals(en.getValue(), facts.get(en.getKey())))
-                && beforeKeys.equals(afterKeys) && before.equals(after);
+                && beforeKeys.equals(afterKeys) && before.equals(after) && listed.equals(listedBefore);
         if (unchanged) {
             return Mono.just(true);
         }
         String revision = facts.getString("revision");
         Bson current = revision == null ? Filters.and(Filters.eq("_id", id), Filters.exists("revision", false))
                 : Filters.and(Filters.eq("_id", id), Filters.eq("revision", revision));
+        long seq = CoverageStore.number(facts, "factsSeq") + 1;
         Document set = new Document(derived)
                 .append("counted", new Document("keys", new ArrayList<>(afterKeys)).append("counters", new Document(after)))
+                .append("listed", listed)
+                .append("factsSeq", seq)
                 .append("revision", revision())
                 .append("evaluatedAt", Date.from(now));
         Map<String, Map<String, Integer>> delta = CoverageRules.delta(beforeKeys, before, afterKeys, after);
+        boolean wasListed = listedBefore != null && Boolean.TRUE.equals(listedBefore.getBoolean("active"));
         return store.facts.updateOne(scope, current, new Document("$set", set))
                 .flatMap(r -> r.getMatchedCount() == 0 ? Mono.just(false)
-                        : applyTotals(allianceId, facts, afterKeys, delta).thenReturn(true));
+                        : applyTotals(allianceId, facts, afterKeys, delta)
+                        .then(wasListed || Boolean.TRUE.equals(listed.getBoolean("active"))
+                                ? list(allianceId, id, seq, listed) : Mono.empty())
+                        .thenReturn(true));
+    }
+
+    /**
+     * What the should-establish list holds for an enterprise: its name, place and full members while it should
+     * establish an organisation ({@code active}), else only {@code active: false}.
+     */
+    static Document listing(Document facts, CoverageRules.Facts f) {
+        if (!f.shouldEstablish()) {
+            return new Document("active", false);
+        }
+        return new Document("active", true).append("name", facts.getString("name"))
+                .append("districtId", facts.getString("districtId")).append("district", facts.getString("district"))
+                .append("streetId", facts.getString("streetId")).append("street", facts.getString("street"))
+                .append("parkId", facts.getString("parkId")).append("park", facts.getString("park"))
+                .append("buildingId", facts.getString("buildingId")).append("building", facts.getString("building"))
+                .append("staffCount", facts.getInteger("staffCount")).append("fullMembers", f.fullMembers())
+                .append("declaredFullMembers", f.declaredFullMembers()).append("countedFullMembers", f.countedFullMembers())
+                .append("jointCovered", f.jointCovered()).append("affiliated", f.affiliated());
+    }
+
+    /** Writes an enterprise's entry of the should-establish list, guarded by the facts' write sequence. */
+    Mono<Void> list(String allianceId, String enterpriseId, long factsSeq, Document listed) {
+        Document fields = new Document(listed).append("allianceId", allianceId).append("tenantId", enterpriseId);
+        return store.shouldEstablish.upsertIfNewer(Scope.system(allianceId, enterpriseId), enterpriseId, factsSeq, fields).then();
     }
 
     /** The derived fields of a facts document. */

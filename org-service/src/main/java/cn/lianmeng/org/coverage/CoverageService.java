@@ -19,6 +19,7 @@ import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.BsonField;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -88,8 +89,8 @@ public class CoverageService {
                     return Mono.error(ApiException.notFound("覆盖范围"));
                 }
                 if (staff) {
-                    return Mono.just(new ResolvedScope(c, type, allianceId,
-                            "我的挂联范围（" + c.parkIds().size() + " 个园区、" + c.buildingIds().size() + " 栋楼宇）", new Document(), null));
+                    return patchCounts(c).map(n -> new ResolvedScope(c, type, allianceId,
+                            "我的挂联范围（" + c.parkIds().size() + " 个园区、" + c.buildingIds().size() + " 栋楼宇）", new Document(), n));
                 }
                 return Mono.zip(totals(scope, allianceId, type, allianceId), allianceName(c))
                         .map(t -> new ResolvedScope(c, type, allianceId, t.getT2(), new Document(),
@@ -117,6 +118,23 @@ public class CoverageService {
                             : Mono.just(new ResolvedScope(c, type, id,
                             (!t.getT3().isEmpty() ? t.getT3() : !t.getT4().isEmpty() ? t.getT4() : id) + "（我的挂联范围内）", filter, null)));
         });
+    }
+
+    /**
+     * A district staff member's whole patch from the maintained totals: their parks, plus their buildings that are not
+     * inside one of those parks (an enterprise in such a building is already counted with its park).
+     */
+    private Mono<CoverageViews.Counts> patchCounts(Caller c) {
+        List<String> ids = new ArrayList<>();
+        c.parkIds().forEach(p -> ids.add(CoverageProjector.totalsId(c.allianceId(), ScopeType.PARK.key(p))));
+        c.buildingIds().forEach(b -> ids.add(CoverageProjector.totalsId(c.allianceId(), ScopeType.BUILDING.key(b))));
+        if (ids.isEmpty()) {
+            return Mono.just(CoverageViews.Counts.ZERO);
+        }
+        return store.totals.find(Scope.of(c), Filters.in("_id", ids), null, 0, 0)
+                .filter(t -> !(ScopeType.BUILDING.name().equals(t.getString("scopeType")) && c.parkIds().contains(t.getString("parkId"))))
+                .map(t -> CoverageViews.Counts.of(t.get("counts", Document.class)))
+                .reduce(CoverageViews.Counts.ZERO, CoverageViews.Counts::plus);
     }
 
     private static List<String> patchPlaces(Caller c) {
@@ -171,7 +189,8 @@ public class CoverageService {
 
     public Mono<CoverageViews.Summary> summary(Caller caller, String scopeType, String scopeId) {
         return resolve(caller, scopeType, scopeId).flatMap(r -> Mono.zip(counts(r),
-                        facts(r, Facet.SHOULD_ESTABLISH, Sorts.ascending("name", "_id"), 0, SHOULD_ESTABLISH_PREVIEW).collectList(),
+                        store.shouldEstablish.find(r.scope(), Filters.and(r.filter(), Filters.eq("active", true)),
+                                Sorts.ascending("name", "_id"), 0, SHOULD_ESTABLISH_PREVIEW).map(CoverageViews.Listed::of).collectList(),
                         activitySeen(r))
                 .map(t -> {
                     CoverageViews.Counts n = t.getT1();
@@ -190,9 +209,23 @@ public class CoverageService {
         return require(caller).flatMap(c -> {
             Facet f = facet(facet);
             PageQuery query = PageQuery.of(page, size, sort, SORTABLE, "name");
-            return resolve(c, scopeType, scopeId)
-                    .flatMap(r -> store.facts.page(r.scope(), facetFilter(r, f), query, CoverageViews.EnterpriseRow::of));
+            return resolve(c, scopeType, scopeId).flatMap(r -> f == Facet.SHOULD_ESTABLISH && "name".equals(query.sortField())
+                    ? shouldEstablishPage(r, query)
+                    : store.facts.page(r.scope(), facetFilter(r, f), query, CoverageViews.EnterpriseRow::of));
         });
+    }
+
+    /**
+     * The should-establish list by name from its own small collection (no scan of every facts document), each row
+     * then read from the facts by id.
+     */
+    private Mono<PageResult<CoverageViews.EnterpriseRow>> shouldEstablishPage(ResolvedScope r, PageQuery query) {
+        Bson listed = Filters.and(r.filter(), Filters.eq("active", true));
+        return store.shouldEstablish.find(r.scope(), listed, Projections.include("_id"), query.mongoSort(), query.skip(), query.size())
+                .flatMapSequential(d -> store.facts.findById(r.scope(), d.getString("_id")).map(CoverageViews.EnterpriseRow::of), 8)
+                .collectList()
+                .zipWith(store.shouldEstablish.count(r.scope(), listed))
+                .map(t -> PageResult.of(t.getT1(), query, t.getT2()));
     }
 
     public static Facet facet(String facet) {

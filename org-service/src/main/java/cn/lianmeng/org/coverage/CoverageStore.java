@@ -29,6 +29,9 @@ import reactor.core.publisher.Mono;
  * <li>{@code coverage_totals} — per-scope counters, maintained from each recomputation's before/after and reconciled
  *     from the facts. PARK and BUILDING totals carry {@code parkId}/{@code buildingId} so staff scope applies.</li>
  * <li>{@code coverage_alliances} — per alliance: whether activity facts were ever seen, the rule settings last applied.</li>
+ * <li>{@code coverage_should_establish} — the should-establish list (应建未建): one entry per enterprise that ever was on
+ *     it, {@code active} while it is; small by nature, so the coverage answer lists it without scanning every facts
+ *     document. Written after the facts, guarded by the facts' write sequence, repaired by the reconcile job.</li>
  * </ul>
  */
 @Component
@@ -41,6 +44,7 @@ public class CoverageStore {
     final ScopedCollection places;
     final ScopedCollection totals;
     final ScopedCollection alliances;
+    final ScopedCollection shouldEstablish;
 
     public CoverageStore(MongoAccess mongo) {
         this.facts = mongo.collection("coverage_facts", ScopeRule.tenantOwned());
@@ -50,6 +54,8 @@ public class CoverageStore {
         this.places = mongo.collection("coverage_places", ScopeRule.allianceOwned());
         this.totals = mongo.collection("coverage_totals", ScopeRule.tenantOwned());
         this.alliances = mongo.collection("coverage_alliances", ScopeRule.allianceOwned());
+        this.shouldEstablish = mongo.collection("coverage_should_establish", ScopeRule.tenantOwned());
+        shouldEstablish.ensureIndexInBackground(Indexes.ascending("allianceId", "active", "name"), new IndexOptions().name("alliance_active_name"));
 
         // what real MongoDB needs for the scope filters, lists and jobs (the stand-in scans, see the report)
         for (ScopeType t : ScopeType.values()) {

@@ -44,6 +44,12 @@ public final class CoverageViews {
             };
         }
 
+        public Counts plus(Counts o) {
+            return new Counts(enterprises + o.enterprises, inScope + o.inScope, organisationCovered + o.organisationCovered,
+                    singleEstablished + o.singleEstablished, workCovered + o.workCovered, shouldEstablish + o.shouldEstablish,
+                    notCovered + o.notCovered);
+        }
+
         public double rate(long numerator) {
             return CoverageViews.rate(numerator, inScope);
         }
@@ -58,8 +64,20 @@ public final class CoverageViews {
     public record Summary(String scopeType, String scopeId, String scopeName, long enterprises, long inScope,
                           long organisationCovered, double organisationCoverage, long singleEstablished,
                           double singleEstablishmentRate, long workCovered, double workCoverage, long notCovered,
-                          long shouldEstablishCount, List<EnterpriseRow> shouldEstablish, boolean activityFactsIncluded,
+                          long shouldEstablishCount, List<Listed> shouldEstablish, boolean activityFactsIncluded,
                           String workCoverageBasis, String workCoverageNote, Map<String, String> definitions, Instant asOf) {
+    }
+
+    /** An enterprise on the should-establish list (应建未建), as the coverage answer previews it. */
+    public record Listed(String id, String name, String district, String street, String park, String building, Integer staffCount,
+                         int fullMembers, int declaredFullMembers, int countedFullMembers, boolean jointCovered, boolean affiliated) {
+
+        static Listed of(Document d) {
+            return new Listed(d.getString("_id"), d.getString("name"), d.getString("district"), d.getString("street"), d.getString("park"),
+                    d.getString("building"), d.getInteger("staffCount"), (int) CoverageStore.number(d, "fullMembers"),
+                    (int) CoverageStore.number(d, "declaredFullMembers"), (int) CoverageStore.number(d, "countedFullMembers"),
+                    Boolean.TRUE.equals(d.getBoolean("jointCovered")), Boolean.TRUE.equals(d.getBoolean("affiliated")));
+        }
     }
 
     /** One enterprise's coverage facts, as lists and the ledger show them (names and counts only). */

@@ -283,9 +283,18 @@ class CoverageIntegrationTest extends CoverageTestBase {
     @Test
     void reconcileRepairsTotalsThatDriftedFromTheFacts() {
         enterprise("对账企业甲", 30, IN_PARK_1);
-        enterprise("对账企业乙", 30, IN_PARK_2);
+        String listed = id("e");
+        Map<String, Object> should = TestEvents.located(TestEvents.enterprise(alliance, listed, "对账企业乙", 30, 1), IN_PARK_2);
+        should.put("partyMemberCount", 3);
+        enterpriseEvent(should, "EnterpriseOnboarded");
         events.awaitConsumed();
         assertThat(coverage(admin, "").get("inScope")).isEqualTo(2);
+        assertThat((List<?>) coverage(admin, "").get("shouldEstablish")).hasSize(1);
+        // a crash between the facts write and the should-establish entry: simulate a lost entry
+        store.shouldEstablish.updateOne(cn.lianmeng.platform.data.Scope.system(alliance, listed),
+                com.mongodb.client.model.Filters.eq("_id", listed), com.mongodb.client.model.Updates.combine(
+                        com.mongodb.client.model.Updates.set("active", false), com.mongodb.client.model.Updates.set("version", 0L))).block();
+        assertThat((List<?>) coverage(admin, "").get("shouldEstablish")).isEmpty();
 
         // a crash between the facts write and the totals write leaves totals behind: simulate it
         store.totals.updateOne(cn.lianmeng.platform.data.Scope.system(alliance, null),
@@ -297,8 +306,9 @@ class CoverageIntegrationTest extends CoverageTestBase {
                         com.mongodb.client.model.Updates.set("counts.enterprises", 0))).block();
         assertThat(coverage(admin, "").get("inScope")).isEqualTo(7);
 
-        assertThat(maintenance.reconcileAll().block()).isGreaterThanOrEqualTo(2);
+        assertThat(maintenance.reconcileAll().block()).isGreaterThanOrEqualTo(3);
         assertThat(coverage(admin, "").get("inScope")).isEqualTo(2);
+        assertThat((List<?>) coverage(admin, "").get("shouldEstablish")).hasSize(1);
         assertThat(coverage(admin, "?scopeType=PARK&scopeId=" + PARK_2).get("inScope")).isEqualTo(1);
         assertThat(maintenance.reconcile(alliance).block()).isZero();
     }
