@@ -64,7 +64,7 @@ public class CoverageExport {
         void add(Document facts) {
             Document facets = facts.get("facets", Document.class);
             for (Facet f : Facet.values()) {
-                if (f == Facet.ALL || (facets != null && Boolean.TRUE.equals(facets.getBoolean(f.field())))) {
+                if (facets != null && Boolean.TRUE.equals(facets.getBoolean(f.field()))) {
                     n[f.ordinal()]++;
                 }
             }
@@ -100,7 +100,7 @@ public class CoverageExport {
         Map<String, String> d = coverage.definitions();
         s.row("统计范围", r.name(), null, null, r.type().label());
         s.row("统计日期", today.toString(), null, null, "按导出时的覆盖事实统计");
-        s.row("成员单位总数", t.get(Facet.ALL), null, null, "范围内登记的全部成员单位（含未纳入统计的）");
+        s.row("成员单位总数", t.get(Facet.ALL), null, null, "范围内的全部成员单位（在册及暂停，含未纳入统计的；已退出的不计）");
         s.row("纳入统计企业数", t.get(Facet.IN_SCOPE), null, null, d.get("inScope"));
         s.row("组织覆盖", t.get(Facet.ORGANISATION_COVERED), t.get(Facet.IN_SCOPE), t.percent(Facet.ORGANISATION_COVERED), d.get("organisationCoverage"));
         s.row("单独组建", t.get(Facet.SINGLE_ESTABLISHED), t.get(Facet.IN_SCOPE), t.percent(Facet.SINGLE_ESTABLISHED), d.get("singleEstablishmentRate"));

@@ -412,9 +412,7 @@ public class CoverageProjector {
     static Document derived(CoverageRules.Facts f) {
         Document facets = new Document();
         for (Facet facet : Facet.values()) {
-            if (facet != Facet.ALL) {
-                facets.append(facet.field(), f.is(facet));
-            }
+            facets.append(facet.field(), f.is(facet));
         }
         return new Document("inScope", f.inScope()).append("ownOrganisation", f.ownOrganisation())
                 .append("jointCovered", f.jointCovered()).append("affiliated", f.affiliated())

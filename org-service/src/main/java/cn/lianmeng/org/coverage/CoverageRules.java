@@ -52,8 +52,11 @@ public final class CoverageRules {
         public static final Links NONE = new Links(0, 0, 0, 0, null);
     }
 
-    /** One enterprise's coverage facts. The facet booleans are the ones that count (each implies {@code inScope}). */
-    public record Facts(boolean inScope, boolean ownOrganisation, boolean jointCovered, boolean affiliated,
+    /**
+     * One enterprise's coverage facts. {@code member}: still a member enterprise (not LEFT) — counted among the scope's
+     * enterprises. The facet booleans are the ones that count (each implies {@code inScope}).
+     */
+    public record Facts(boolean member, boolean inScope, boolean ownOrganisation, boolean jointCovered, boolean affiliated,
                         int declaredFullMembers, int countedFullMembers, int fullMembers, boolean instructorAssigned,
                         Instant lastActivityReachedAt, boolean activityCovered, Instant activityCoverageEndsAt,
                         boolean workCovered, boolean organisationCovered, boolean singleEstablished,
@@ -62,18 +65,15 @@ public final class CoverageRules {
         /** The facets as counters (1 or 0), in {@link Facet} order, plus {@code enterprises}: what the totals hold. */
         public Map<String, Integer> counters() {
             Map<String, Integer> m = new LinkedHashMap<>();
-            m.put(Facet.ALL.field(), 1);
             for (Facet f : Facet.values()) {
-                if (f != Facet.ALL) {
-                    m.put(f.field(), is(f) ? 1 : 0);
-                }
+                m.put(f.field(), is(f) ? 1 : 0);
             }
             return m;
         }
 
         public boolean is(Facet facet) {
             return switch (facet) {
-                case ALL -> true;
+                case ALL -> member;
                 case IN_SCOPE -> inScope;
                 case ORGANISATION_COVERED -> organisationCovered;
                 case SINGLE_ESTABLISHED -> singleEstablished;
@@ -107,7 +107,7 @@ public final class CoverageRules {
         boolean work = instructor || activityCovered;
 
         boolean orgCovered = inScope && (own || joint);
-        return new Facts(inScope, own, joint, affiliated, declared, counted, full, instructor, last, activityCovered, endsAt,
+        return new Facts(!"LEFT".equals(e.status()), inScope, own, joint, affiliated, declared, counted, full, instructor, last, activityCovered, endsAt,
                 work, orgCovered, inScope && own, inScope && work,
                 inScope && full >= SHOULD_ESTABLISH_MIN_MEMBERS && !own, inScope && !orgCovered);
     }

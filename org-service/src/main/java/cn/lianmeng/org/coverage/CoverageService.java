@@ -109,14 +109,19 @@ public class CoverageService {
                                         ? Mono.just(new ResolvedScope(c, type, id, id, filter, CoverageViews.Counts.ZERO))
                                         : Mono.error(ApiException.notFound("覆盖范围"))))));
             }
-            // district staff asking for a district or street: the part of their patch inside it
-            return Mono.zip(store.facts.count(scope, filter),
+            // district staff asking for a district or street: the part of their patch inside it, counted from its facts
+            return Mono.zip(aggregate(scope, filter, type.nameField()),
                             store.places.count(scope, Filters.and(Filters.in("_id", patchPlaces(c)), Filters.eq(type.idField(), id))),
-                            place(scope, type, id).map(p -> p.getString("name")).defaultIfEmpty(""),
-                            store.facts.findOne(scope, filter).map(f -> String.valueOf(f.getString(type.nameField()))).defaultIfEmpty(""))
-                    .flatMap(t -> t.getT1() + t.getT2() == 0 ? Mono.error(ApiException.notFound("覆盖范围"))
-                            : Mono.just(new ResolvedScope(c, type, id,
-                            (!t.getT3().isEmpty() ? t.getT3() : !t.getT4().isEmpty() ? t.getT4() : id) + "（我的挂联范围内）", filter, null)));
+                            place(scope, type, id).map(p -> p.getString("name")).defaultIfEmpty(""))
+                    .flatMap(t -> {
+                        Document sums = t.getT1();
+                        CoverageViews.Counts n = CoverageViews.Counts.of(sums);
+                        if (n.enterprises() == 0 && t.getT2() == 0) {
+                            return Mono.error(ApiException.notFound("覆盖范围"));
+                        }
+                        String name = !t.getT3().isEmpty() ? t.getT3() : sums.getString("name") != null ? sums.getString("name") : id;
+                        return Mono.just(new ResolvedScope(c, type, id, name + "（我的挂联范围内）", filter, n));
+                    });
         });
     }
 
@@ -171,20 +176,24 @@ public class CoverageService {
                 .defaultIfEmpty("本联盟");
     }
 
-    /** The counts of a resolved scope: maintained totals, or aggregated from the facts the caller sees. */
+    /** The counts of a resolved scope. */
     public Mono<CoverageViews.Counts> counts(ResolvedScope r) {
-        if (r.counts() != null) {
-            return Mono.just(r.counts());
-        }
+        return r.counts() != null ? Mono.just(r.counts())
+                : aggregate(r.scope(), r.filter(), null).map(CoverageViews.Counts::of);
+    }
+
+    /** Counts (and the first name in {@code nameField}, when given) aggregated over the facts a scope sees; one scan. */
+    private Mono<Document> aggregate(Scope scope, Bson filter, String nameField) {
         List<BsonField> sums = new ArrayList<>();
         for (Facet f : Facet.values()) {
-            Object one = f == Facet.ALL ? 1 : new Document("$cond", Arrays.asList("$facets." + f.field(), 1, 0));
-            sums.add(Accumulators.sum(f.field(), one));
+            sums.add(Accumulators.sum(f.field(), new Document("$cond", Arrays.asList("$facets." + f.field(), 1, 0))));
         }
-        return store.facts.aggregate(r.scope(), List.of(Aggregates.match(r.filter()), Aggregates.group(null, sums)))
+        if (nameField != null) {
+            sums.add(Accumulators.first("name", "$" + nameField));
+        }
+        return store.facts.aggregate(scope, List.of(Aggregates.match(filter), Aggregates.group(null, sums)))
                 .next()
-                .map(CoverageViews.Counts::of)
-                .defaultIfEmpty(CoverageViews.Counts.ZERO);
+                .defaultIfEmpty(new Document());
     }
 
     public Mono<CoverageViews.Summary> summary(Caller caller, String scopeType, String scopeId) {
@@ -234,7 +243,7 @@ public class CoverageService {
     }
 
     static Bson facetFilter(ResolvedScope r, Facet f) {
-        return f == Facet.ALL ? r.filter() : Filters.and(r.filter(), Filters.eq("facets." + f.field(), true));
+        return Filters.and(r.filter(), Filters.eq("facets." + f.field(), true));
     }
 
     /** The facts of the enterprises behind a facet of a resolved scope, in the given order. */
@@ -242,9 +251,9 @@ public class CoverageService {
         return store.facts.find(r.scope(), facetFilter(r, f), sort, skip, limit).map(CoverageViews.EnterpriseRow::of);
     }
 
-    /** Raw facts documents of a resolved scope (exports). */
+    /** Raw facts documents of the member enterprises (not LEFT) of a resolved scope (exports). */
     public Flux<Document> factDocuments(ResolvedScope r) {
-        return store.facts.find(r.scope(), r.filter(), Sorts.ascending("district", "street", "park", "building", "name", "_id"), 0, 0);
+        return store.facts.find(r.scope(), facetFilter(r, Facet.ALL), Sorts.ascending("district", "street", "park", "building", "name", "_id"), 0, 0);
     }
 
     /** One enterprise's facts within the caller's scope (ledger), with the reasons in Chinese. */

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 /** The lists behind the coverage numbers: each count of the coverage answer is the size of one facet. */
 public enum Facet {
-    ALL("all", "enterprises", "全部成员单位（含未纳入统计的）"),
+    ALL("all", "enterprises", "全部成员单位（在册及暂停，含未纳入统计的；已退出的不计）"),
     IN_SCOPE("inScope", "inScope", "纳入统计的成员单位"),
     ORGANISATION_COVERED("organisationCovered", "organisationCovered", "组织已覆盖（单独组建或联合党支部覆盖）"),
     SINGLE_ESTABLISHED("singleEstablished", "singleEstablished", "单独组建党组织"),

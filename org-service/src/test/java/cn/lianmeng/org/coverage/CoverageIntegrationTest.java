@@ -53,6 +53,10 @@ class CoverageIntegrationTest extends CoverageTestBase {
         String recent = enterprise("近期活动企业", 25, IN_PARK_2);
         String old = enterprise("久未活动企业", 25, IN_PARK_2);
         String dissolved = enterprise("组织已撤销企业", 25, IN_PARK_2);
+        String leftId = id("e");
+        Map<String, Object> left = TestEvents.located(TestEvents.enterprise(alliance, leftId, "已退出企业", 50, 3), IN_PARK_2);
+        left.put("status", "LEFT");
+        enterpriseEvent(left, "EnterpriseLeft");                               // not a member any more: not even counted
 
         singleOrganisation(own, "单独组建企业党支部");
         organisationEvent(TestEvents.organisation(alliance, id("o"), joint, "张江联合党支部", "JOINT_BRANCH", "JOINT", "ACTIVE",

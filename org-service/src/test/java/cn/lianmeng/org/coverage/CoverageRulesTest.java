@@ -37,6 +37,8 @@ class CoverageRulesTest {
         assertThat(facts(new Enterprise("ACTIVE", "ZOMBIE", 100, 0, null), Links.NONE).inScope()).isFalse();
         assertThat(facts(new Enterprise("SUSPENDED", "OPERATING", 100, 0, null), Links.NONE).inScope()).isFalse();
         assertThat(facts(new Enterprise("LEFT", "OPERATING", 100, 0, null), Links.NONE).inScope()).isFalse();
+        assertThat(facts(new Enterprise("LEFT", "OPERATING", 100, 0, null), Links.NONE).counters()).containsEntry("enterprises", 0);
+        assertThat(facts(new Enterprise("SUSPENDED", "OPERATING", 100, 0, null), Links.NONE).counters()).containsEntry("enterprises", 1);
         assertThat(facts(new Enterprise("ACTIVE", "OPERATING", null, 0, null), Links.NONE).inScope()).isFalse();
         assertThat(CoverageRules.evaluate(active(5), Links.NONE, NOW, new Settings(5, Duration.ofDays(90))).inScope())
                 .as("the minimum is configurable").isTrue();

@@ -284,6 +284,38 @@ class LedgerIntegrationTest extends CoverageTestBase {
         Api.get(web, TestTokens.enterpriseAdmin(alliance, e1), "/api/org/ledger/export").expectStatus().isForbidden();
     }
 
+    @Autowired
+    LedgerService ledgerService;
+
+    @Test
+    void demoSeedingRecordsVisitsAndTasksSomeOverdueOnceOnly() {
+        places();
+        List<String> enterprises = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            enterprises.add(enterprise("演示企业" + i, 30 + i, i % 2 == 0 ? IN_PARK_1 : IN_PARK_2));
+        }
+        // no awaitConsumed: the seeding waits for the coverage facts itself
+        String staffId = account("demo-staff-" + alliance, "演示挂联干部", Role.DISTRICT_STAFF);
+        var adminCaller = new cn.lianmeng.platform.security.Caller("acct-demo-admin", "demo-admin", "联盟管理员", alliance, null,
+                java.util.Set.of(Role.ALLIANCE_ADMIN), java.util.Set.of(), java.util.Set.of(), java.util.Set.of(), null, false);
+        var staffCaller = new cn.lianmeng.platform.security.Caller(staffId, "demo-staff-" + alliance, "演示挂联干部", alliance, null,
+                java.util.Set.of(Role.DISTRICT_STAFF), java.util.Set.of(), java.util.Set.of(PARK_1), java.util.Set.of(), null, false);
+        LedgerDemo.seed(ledgerService, adminCaller, List.of(staffCaller), enterprises).block(java.time.Duration.ofSeconds(90));
+        LedgerDemo.seed(ledgerService, adminCaller, List.of(staffCaller), enterprises).block(java.time.Duration.ofSeconds(90));
+
+        Map<?, ?> all = body(Api.get(web, admin, "/api/org/ledger/tasks?size=100"), 200);
+        assertThat(all.get("totalElements")).isEqualTo(8);
+        assertThat(((Number) body(Api.get(web, admin, "/api/org/ledger/tasks?overdue=true"), 200).get("totalElements")).intValue()).isEqualTo(3);
+        assertThat(body(Api.get(web, admin, "/api/org/ledger/tasks?done=true"), 200).get("totalElements")).isEqualTo(1);
+        Map<?, ?> first = body(Api.get(web, admin, "/api/org/ledger/enterprises/" + enterprises.get(0)), 200);
+        Map<?, ?> visits = (Map<?, ?>) first.get("visits");
+        assertThat(visits.get("total")).isEqualTo(1);
+        assertThat(((Map<?, ?>) ((List<?>) visits.get("latest")).get(0)).get("visitorName")).isEqualTo("演示挂联干部");   // park 1: staff
+        Map<?, ?> second = body(Api.get(web, admin, "/api/org/ledger/enterprises/" + enterprises.get(1)), 200);
+        assertThat(((Map<?, ?>) ((List<?>) ((Map<?, ?>) second.get("visits")).get("latest")).get(0)).get("visitorName"))
+                .isEqualTo("联盟管理员");   // park 2: not in the staff member's patch
+    }
+
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec put(String token, String uri, Object body) {
         return web.put().uri(uri).contentType(MediaType.APPLICATION_JSON).header("Authorization", "Bearer " + token).bodyValue(body).exchange();
     }
