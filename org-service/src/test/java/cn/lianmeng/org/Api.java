@@ -116,6 +116,31 @@ public final class Api {
         return createdId(post(web, token, "/api/org/buildings", parkId == null ? Map.of("name", name) : Map.of("name", name, "parkId", parkId)));
     }
 
+    /** A provisioned district staff account: its id, username and the initial password shown once. */
+    public record StaffAccount(String accountId, String username, String initialPassword) {
+
+        /** Logs in for the first time, sets {@code newPassword} and answers a token issued after the change. */
+        public String firstLogin(WebTestClient web, String newPassword) {
+            return Api.firstLogin(web, username, initialPassword, newPassword);
+        }
+    }
+
+    /** Provisions a DISTRICT_STAFF account in the administrator's alliance. */
+    public static StaffAccount staff(WebTestClient web, String adminToken, String username, String name) {
+        Map<?, ?> body = post(web, adminToken, "/api/org/staff", Map.of("username", username, "name", name))
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        return new StaffAccount(body.get("id").toString(), username, body.get("initialPassword").toString());
+    }
+
+    /** Replaces a staff member's parks and buildings; answers the new version. */
+    public static long assign(WebTestClient web, String adminToken, String accountId, long version, java.util.List<String> parkIds,
+                              java.util.List<String> buildingIds) {
+        Map<?, ?> body = put(web, adminToken, "/api/org/staff/" + accountId + "/assignments",
+                Map.of("version", version, "parkIds", parkIds, "buildingIds", buildingIds))
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        return ((Number) body.get("version")).longValue();
+    }
+
     // ---- enterprises, onboarding and import (enterprise helper) ----
 
     /** The ids of {@link #standardLocations}. */

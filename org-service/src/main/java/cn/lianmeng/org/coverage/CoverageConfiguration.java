@@ -15,11 +15,6 @@ import org.springframework.kafka.config.TopicBuilder;
 public class CoverageConfiguration {
 
     @Bean
-    NewTopic coverageOrganisationTopic() {
-        return TopicBuilder.name(CoverageProjector.ORGANISATION_TOPIC).partitions(3).build();
-    }
-
-    @Bean
     NewTopic coverageMemberTopic() {
         return TopicBuilder.name(CoverageProjector.MEMBER_TOPIC).partitions(3).build();
     }

@@ -10,7 +10,8 @@ import jakarta.validation.constraints.Size;
 /**
  * Request bodies of the enterprise API. The alliance always comes from the caller's token, never from the body.
  * Locations are given by name (区 → 街道 → 社区, 园区, 楼宇) and resolved against the alliance's regions, parks and
- * buildings; the enterprise stores both ids and names.
+ * buildings; a park or building may instead be given by id ({@code parkId}, {@code buildingId}), or both (they must
+ * agree). The enterprise stores both ids and names.
  */
 public final class EnterpriseRequests {
 
@@ -36,14 +37,23 @@ public final class EnterpriseRequests {
             @Pattern(regexp = PHONE, message = "须为手机号或固定电话") String contactPhone,
             @Min(value = 0, message = "不能为负数") Integer partyMemberCount,
             @Pattern(regexp = "[A-Za-z0-9._-]{3,64}", message = "须为 3–64 位字母、数字或 . _ -") String adminUsername,
-            String operatingStatus) {
+            String operatingStatus,
+            @Size(max = 64, message = "过长") String parkId,
+            @Size(max = 64, message = "过长") String buildingId) {
 
-        /** The first slice's shape (no operating status: OPERATING). */
+        /** The first slice's shape (no operating status: OPERATING; park and building by name). */
         public Register(String name, String creditCode, String district, String street, String community, String industry,
                         Integer staffCount, String type, String park, String building, String contactName, String contactPhone,
                         Integer partyMemberCount, String adminUsername) {
             this(name, creditCode, district, street, community, industry, staffCount, type, park, building, contactName,
-                    contactPhone, partyMemberCount, adminUsername, null);
+                    contactPhone, partyMemberCount, adminUsername, null, null, null);
+        }
+
+        public Register(String name, String creditCode, String district, String street, String community, String industry,
+                        Integer staffCount, String type, String park, String building, String contactName, String contactPhone,
+                        Integer partyMemberCount, String adminUsername, String operatingStatus) {
+            this(name, creditCode, district, street, community, industry, staffCount, type, park, building, contactName,
+                    contactPhone, partyMemberCount, adminUsername, operatingStatus, null, null);
         }
     }
 
@@ -61,7 +71,9 @@ public final class EnterpriseRequests {
             @Size(max = 30, message = "不能超过 30 字") String contactName,
             @Pattern(regexp = PHONE, message = "须为手机号或固定电话") String contactPhone,
             @Min(value = 0, message = "不能为负数") Integer partyMemberCount,
-            String operatingStatus) {
+            String operatingStatus,
+            @Size(max = 64, message = "过长") String parkId,
+            @Size(max = 64, message = "过长") String buildingId) {
     }
 
     public record StatusChange(@NotBlank(message = "不能为空") @Size(max = 200, message = "不能超过 200 字") String reason) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -208,7 +209,8 @@ public class EnterpriseService {
         OperatingStatus operating = parseOperating(req.operatingStatus(), errors);
         checkPartyMembers(req.partyMemberCount(), req.staffCount(), errors);
         Scope scope = Scope.of(caller);
-        LocationResolver.Names names = new LocationResolver.Names(req.district(), req.street(), req.community(), req.park(), req.building());
+        LocationResolver.Names names = new LocationResolver.Names(req.district(), req.street(), req.community(), req.park(), req.building(),
+                req.parkId(), req.buildingId());
         return resolve(scope, names, errors).flatMap(location -> {
             if (!errors.isEmpty()) {
                 return Mono.error(ApiException.invalid(errors));
@@ -273,26 +275,47 @@ public class EnterpriseService {
                 .append("createdBy", createdBy);
     }
 
+    /** One enterprise of a spreadsheet import, validated. */
+    public record ImportedEnterprise(Profile profile, Location location) {
+    }
+
     /**
-     * Inserts one enterprise of a spreadsheet import (no admin account; issued later through
-     * {@link #issueAdminAccount}), with its EnterpriseOnboarded event in the outbox and a per-enterprise audit record.
-     * Answers false when the credit code is already registered (the unique index decides, so concurrent imports of
-     * the same file cannot both insert it). The event is relayed by {@link #relayInBackground}.
+     * Inserts a batch of enterprises of a spreadsheet import in one unordered write (no admin accounts; issued later
+     * through {@link #issueAdminAccount}), each with its EnterpriseOnboarded event in its outbox, and audits each in
+     * one batch. Answers, position by position, the new id or null where the credit code is already registered (the
+     * alliance's unique index decides, so concurrent imports of the same file cannot both insert an enterprise). The
+     * events are relayed by {@link #relayInBackground} (and the relay's sweep).
      */
-    public Mono<Boolean> insertImported(Caller caller, Profile profile, Location location, String jobId) {
+    public Mono<List<String>> insertImported(Caller caller, List<ImportedEnterprise> batch, String jobId) {
         if (!caller.has(Role.ALLIANCE_ADMIN)) {
             return Mono.error(ApiException.forbidden("仅联盟管理员可导入成员单位"));
         }
         Scope scope = Scope.of(caller);
-        String id = new ObjectId().toHexString();
         Instant now = clock.instant();
         Origin origin = new Origin(Source.IMPORT, jobId);
-        Document doc = newDocument(id, caller.allianceId(), profile, location, origin, caller.accountId(), now);
-        OutboxMessage event = outbox.message(TOPIC, "EnterpriseOnboarded", id, caller.allianceId(), id, EnterpriseEvent.of(doc, now));
-        return enterprises.insert(scope, Outbox.withOutbox(doc, event))
-                .then(audit.record(caller, "ENTERPRISE_ONBOARDED", "enterprise", id, id, Result.SUCCESS, auditOf(profile, origin)))
-                .thenReturn(true)
-                .onErrorResume(ScopedCollection::isDuplicateKey, e -> Mono.just(false));
+        List<String> ids = new ArrayList<>(batch.size());
+        List<Document> docs = new ArrayList<>(batch.size());
+        for (ImportedEnterprise e : batch) {
+            String id = new ObjectId().toHexString();
+            Document doc = newDocument(id, caller.allianceId(), e.profile(), e.location(), origin, caller.accountId(), now);
+            OutboxMessage event = outbox.message(TOPIC, "EnterpriseOnboarded", id, caller.allianceId(), id, EnterpriseEvent.of(doc, now));
+            ids.add(id);
+            docs.add(Outbox.withOutbox(doc, event));
+        }
+        return enterprises.insertAll(scope, docs).flatMap(duplicates -> {
+            List<String> inserted = new ArrayList<>(ids.size());
+            List<AuditLog.Target> audited = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                if (duplicates.contains(i)) {
+                    inserted.add(null);
+                } else {
+                    inserted.add(ids.get(i));
+                    audited.add(new AuditLog.Target(ids.get(i), ids.get(i), auditOf(batch.get(i).profile(), origin)));
+                }
+            }
+            return audit.recordAll(caller, "ENTERPRISE_ONBOARDED", "enterprise", Result.SUCCESS, audited)
+                    .thenReturn(Collections.unmodifiableList(inserted));
+        });
     }
 
     /** Relays the outbox of freshly imported enterprises, a few at a time, in the background (the sweep is the safety net). */
@@ -376,7 +399,8 @@ public class EnterpriseService {
         EnterpriseType type = parseType(req.type(), errors);
         OperatingStatus operating = parseOperating(req.operatingStatus(), errors);
         checkPartyMembers(req.partyMemberCount(), req.staffCount(), errors);
-        LocationResolver.Names names = new LocationResolver.Names(req.district(), req.street(), req.community(), req.park(), req.building());
+        LocationResolver.Names names = new LocationResolver.Names(req.district(), req.street(), req.community(), req.park(), req.building(),
+                req.parkId(), req.buildingId());
         return resolve(Scope.of(caller), names, errors).flatMap(location -> {
             if (!errors.isEmpty()) {
                 return Mono.error(ApiException.invalid(errors));

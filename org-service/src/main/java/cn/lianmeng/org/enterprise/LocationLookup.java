@@ -24,4 +24,6 @@ public interface LocationLookup {
     Optional<Place> parkById(String id);
 
     Optional<Place> building(String name);
+
+    Optional<Place> buildingById(String id);
 }

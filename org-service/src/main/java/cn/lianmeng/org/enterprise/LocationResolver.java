@@ -17,7 +17,11 @@ public final class LocationResolver {
         STREET("street", "街道"),
         COMMUNITY("community", "社区"),
         PARK("park", "园区"),
-        BUILDING("building", "楼宇");
+        BUILDING("building", "楼宇"),
+        /** A park given by id (API only). */
+        PARK_ID("parkId", "园区"),
+        /** A building given by id (API only). */
+        BUILDING_ID("buildingId", "楼宇");
 
         private final String api;
         private final String column;
@@ -36,8 +40,16 @@ public final class LocationResolver {
         }
     }
 
-    /** The names as given (null or blank = not given). */
-    public record Names(String district, String street, String community, String park, String building) {
+    /**
+     * The names as given (null or blank = not given); a park or building may instead (or also, consistently) be given
+     * by id, as API clients that picked it from a list do.
+     */
+    public record Names(String district, String street, String community, String park, String building, String parkId,
+                        String buildingId) {
+
+        public Names(String district, String street, String community, String park, String building) {
+            this(district, street, community, park, building, null, null);
+        }
     }
 
     /** The location when every name resolved, else the problems by field (Chinese messages). */
@@ -98,6 +110,18 @@ public final class LocationResolver {
                 problems.put(Field.PARK, "本联盟没有名为“" + parkName + "”的园区");
             }
         }
+        String parkId = clean(names.parkId());
+        if (parkId != null) {
+            Optional<LocationLookup.Place> byId = lookup.parkById(parkId);
+            if (byId.isEmpty()) {
+                problems.put(Field.PARK_ID, "本联盟没有该园区");
+            } else if (park.isPresent() && !park.get().id().equals(parkId)) {
+                problems.put(Field.PARK_ID, "与所填园区“" + parkName + "”不一致");
+            } else {
+                park = byId;
+                parkName = byId.get().name();
+            }
+        }
         Optional<LocationLookup.Place> building = Optional.empty();
         if (buildingName != null) {
             building = lookup.building(buildingName);
@@ -105,12 +129,24 @@ public final class LocationResolver {
                 problems.put(Field.BUILDING, "本联盟没有名为“" + buildingName + "”的楼宇");
             }
         }
+        String buildingId = clean(names.buildingId());
+        if (buildingId != null) {
+            Optional<LocationLookup.Place> byId = lookup.buildingById(buildingId);
+            if (byId.isEmpty()) {
+                problems.put(Field.BUILDING_ID, "本联盟没有该楼宇");
+            } else if (building.isPresent() && !building.get().id().equals(buildingId)) {
+                problems.put(Field.BUILDING_ID, "与所填楼宇“" + buildingName + "”不一致");
+            } else {
+                building = byId;
+                buildingName = byId.get().name();
+            }
+        }
         if (building.isPresent() && building.get().parkId() != null) {
             String buildingPark = building.get().parkId();
             if (park.isPresent() && !park.get().id().equals(buildingPark)) {
                 String actual = lookup.parkById(buildingPark).map(LocationLookup.Place::name).orElse("其他园区");
-                problems.put(Field.BUILDING, "楼宇“" + building.get().name() + "”位于园区“" + actual + "”，与所填园区“"
-                        + park.get().name() + "”不符");
+                problems.put(clean(names.building()) == null ? Field.BUILDING_ID : Field.BUILDING, "楼宇“" + building.get().name()
+                        + "”位于园区“" + actual + "”，与所填园区“" + park.get().name() + "”不符");
             } else if (park.isEmpty() && parkName == null) {
                 park = Optional.of(lookup.parkById(buildingPark).orElse(new LocationLookup.Place(buildingPark, null, null)));
             }

@@ -23,7 +23,7 @@ public class RegionLocationDirectory implements LocationDirectory {
         return regions.catalogue(scope).map(RegionLocationDirectory::adapt);
     }
 
-    static LocationLookup adapt(LocationCatalogue catalogue) {
+    public static LocationLookup adapt(LocationCatalogue catalogue) {
         return new LocationLookup() {
             @Override
             public Optional<LocationLookup.Place> district(String name) {
@@ -53,6 +53,11 @@ public class RegionLocationDirectory implements LocationDirectory {
             @Override
             public Optional<LocationLookup.Place> building(String name) {
                 return catalogue.building(name).map(RegionLocationDirectory::place);
+            }
+
+            @Override
+            public Optional<LocationLookup.Place> buildingById(String id) {
+                return catalogue.buildingById(id).map(RegionLocationDirectory::place);
             }
         };
     }

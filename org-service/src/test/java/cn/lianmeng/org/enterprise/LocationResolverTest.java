@@ -2,53 +2,20 @@ package cn.lianmeng.org.enterprise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
-
-import cn.lianmeng.org.enterprise.LocationLookup.Place;
 import cn.lianmeng.org.enterprise.LocationResolver.Field;
 import cn.lianmeng.org.enterprise.LocationResolver.Names;
+import cn.lianmeng.org.region.LocationCatalogue;
 import org.junit.jupiter.api.Test;
 
 class LocationResolverTest {
 
-    /** 浦东新区 → 张江镇 → 张江社区; 张江园区 with 创新大厦 inside; 独立大楼 outside any park; 陆家嘴园区. */
-    static final LocationLookup LOOKUP = new LocationLookup() {
-        final List<String[]> regions = List.of(new String[]{"d1", "浦东新区", null}, new String[]{"s1", "张江镇", "d1"},
-                new String[]{"c1", "张江社区", "s1"}, new String[]{"d2", "徐汇区", null}, new String[]{"s2", "田林街道", "d2"});
-        final List<Place> parks = List.of(new Place("p1", "张江园区", null), new Place("p2", "陆家嘴园区", null));
-        final List<Place> buildings = List.of(new Place("b1", "创新大厦", "p1"), new Place("b2", "独立大楼", null));
-
-        private Optional<Place> region(String parent, String name) {
-            return regions.stream().filter(r -> r[1].equals(name) && Objects.equals(r[2], parent)).findFirst()
-                    .map(r -> new Place(r[0], r[1], null));
-        }
-
-        public Optional<Place> district(String name) {
-            return region(null, name);
-        }
-
-        public Optional<Place> street(String districtId, String name) {
-            return region(districtId, name);
-        }
-
-        public Optional<Place> community(String streetId, String name) {
-            return region(streetId, name);
-        }
-
-        public Optional<Place> park(String name) {
-            return parks.stream().filter(p -> p.name().equals(name)).findFirst();
-        }
-
-        public Optional<Place> parkById(String id) {
-            return parks.stream().filter(p -> p.id().equals(id)).findFirst();
-        }
-
-        public Optional<Place> building(String name) {
-            return buildings.stream().filter(p -> p.name().equals(name)).findFirst();
-        }
-    };
+    /** 浦东新区 → 张江镇 → 张江社区, 徐汇区 → 田林街道; 张江园区 with 创新大厦 inside; 独立大楼 outside any park; 陆家嘴园区. */
+    static final LocationLookup LOOKUP = RegionLocationDirectory.adapt(LocationCatalogue.builder("a1")
+            .district("d1", "浦东新区").street("s1", "d1", "张江镇").community("c1", "s1", "张江社区")
+            .district("d2", "徐汇区").street("s2", "d2", "田林街道")
+            .park("p1", "张江园区", "s1").park("p2", "陆家嘴园区", null)
+            .building("b1", "创新大厦", "s1", "p1").building("b2", "独立大楼", null, null)
+            .build());
 
     @Test
     void resolvesEveryLevelToIdsAndNames() {
@@ -94,5 +61,22 @@ class LocationResolverTest {
         assertThat(missing.problems()).containsEntry(Field.DISTRICT, "不能为空").containsEntry(Field.STREET, "不能为空");
         assertThat(Field.DISTRICT.api()).isEqualTo("district");
         assertThat(Field.BUILDING.column()).isEqualTo("楼宇");
+    }
+
+    @Test
+    void parksAndBuildingsMayBeGivenByIdConsistentlyWithTheirNames() {
+        var byId = LocationResolver.resolve(new Names("浦东新区", "张江镇", null, null, null, null, "b1"), LOOKUP);
+        assertThat(byId.location().building()).isEqualTo("创新大厦");
+        assertThat(byId.location().parkId()).isEqualTo("p1");
+        assertThat(byId.location().park()).isEqualTo("张江园区");
+        var both = LocationResolver.resolve(new Names("浦东新区", "张江镇", null, "陆家嘴园区", "独立大楼", "p2", "b2"), LOOKUP);
+        assertThat(both.ok()).isTrue();
+        var unknown = LocationResolver.resolve(new Names("浦东新区", "张江镇", null, null, null, "nope", "nope"), LOOKUP);
+        assertThat(unknown.problems()).containsOnlyKeys(Field.PARK_ID, Field.BUILDING_ID);
+        var disagree = LocationResolver.resolve(new Names("浦东新区", "张江镇", null, "陆家嘴园区", null, "p1", null), LOOKUP);
+        assertThat(disagree.problems()).containsOnlyKeys(Field.PARK_ID);
+        var mismatch = LocationResolver.resolve(new Names("浦东新区", "张江镇", null, null, null, "p2", "b1"), LOOKUP);
+        assertThat(mismatch.problems()).containsOnlyKeys(Field.BUILDING_ID);
+        assertThat(Field.PARK_ID.api()).isEqualTo("parkId");
     }
 }

@@ -371,4 +371,11 @@ class RegionIntegrationTest {
             assertThat(new String(b.value(), UTF_8)).contains("\"kind\":\"BUILDING\"").contains("\"parkId\":\"" + park + "\"");
         }
     }
+
+    @Test
+    void theApiDocumentsDescribeTheLocationAndStaffEndpoints() {
+        Api.get(web, null, "/v3/api-docs").expectStatus().isOk().expectBody(String.class).value(json -> assertThat(json)
+                .contains("/api/org/regions/tree", "/api/org/regions/{id}", "/api/org/parks/{id}", "/api/org/buildings",
+                        "/api/org/staff/me", "/api/org/staff/{accountId}/assignments", "区域不能删除"));
+    }
 }
