@@ -71,6 +71,28 @@ class CoverageFromProducersIntegrationTest extends CoverageTestBase {
         Map<?, ?> row = (Map<?, ?>) ((List<?>) list(admin, "?facet=workCovered").get("content")).get(0);
         assertThat(row.get("instructorName")).isEqualTo("赵指导员");
         assertThat(row.get("buildingId")).isEqualTo(places.buildingId());
+
+        // organisations through the organisation API (org.organisation.v1): its own branch, and a joint branch of two more
+        Map<?, ?> lead = register(new HashMap<>(Api.enterprise("联调联合牵头有限公司", Api.newCreditCode())));
+        Map<?, ?> partner = register(new HashMap<>(Api.enterprise("联调联合成员有限公司", Api.newCreditCode())));
+        String firstAdmin = cn.lianmeng.platform.testing.TestTokens.enterpriseAdmin(alliance, first.get("id").toString());
+        Api.post(web, firstAdmin, "/api/org/organisations", Map.of("name", "联调创新大厦科技有限公司党支部", "kind", "BRANCH"))
+                .expectStatus().isCreated();
+        String leadAdmin = cn.lianmeng.platform.testing.TestTokens.enterpriseAdmin(alliance, lead.get("id").toString());
+        Api.post(web, leadAdmin, "/api/org/organisations", Map.of("name", "联调联合党支部", "kind", "JOINT_BRANCH",
+                "coveredEnterpriseIds", List.of(lead.get("id"), partner.get("id")))).expectStatus().isCreated();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Map<?, ?> c = coverage(admin, "");
+            assertThat(c.get("inScope")).isEqualTo(3);
+            assertThat(c.get("organisationCovered")).isEqualTo(3);
+            assertThat(c.get("singleEstablished")).isEqualTo(1);
+            assertThat(c.get("shouldEstablishCount")).isEqualTo(0);
+        });
+        Map<?, ?> ledger = Api.get(web, admin, "/api/org/ledger/enterprises/" + partner.get("id")).expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> org = (Map<?, ?>) ((List<?>) ledger.get("organisations")).get(0);
+        assertThat(org.get("name")).isEqualTo("联调联合党支部");
+        assertThat(org.get("relation")).isEqualTo("JOINT");
     }
 
     private Map<?, ?> register(Map<String, Object> body) {

@@ -35,6 +35,8 @@ public abstract class CoverageTestBase {
     protected KafkaTemplate<String, byte[]> kafka;
     @Autowired
     protected JsonMapper json;
+    @Autowired
+    protected org.springframework.kafka.test.EmbeddedKafkaBroker broker;
 
     protected TestEvents events;
     protected String alliance;
@@ -54,7 +56,7 @@ public abstract class CoverageTestBase {
 
     @BeforeEach
     protected void freshAlliance() {
-        events = new TestEvents(kafka, json);
+        events = new TestEvents(kafka, json, broker.getBrokersAsString());
         alliance = "a-" + UUID.randomUUID();
         admin = TestTokens.allianceAdmin(alliance);
         DISTRICT = id("d-pd");

@@ -33,11 +33,17 @@ public final class TestEvents {
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final JsonMapper json;
+    private final String brokers;
     private final List<RecordMetadata> sent = new ArrayList<>();
 
-    public TestEvents(KafkaTemplate<String, byte[]> kafka, JsonMapper json) {
+    /**
+     * @param brokers the embedded broker of the test's own context (not the {@code spring.embedded.kafka.brokers}
+     *                system property, which names the most recently started broker when several contexts are cached)
+     */
+    public TestEvents(KafkaTemplate<String, byte[]> kafka, JsonMapper json, String brokers) {
         this.kafka = kafka;
         this.json = json;
+        this.brokers = brokers;
     }
 
     public RecordMetadata publish(String topic, String type, String key, String allianceId, String tenantId, Map<String, ?> body) {
@@ -73,8 +79,7 @@ public final class TestEvents {
                 needed.merge(new TopicPartition(m.topic(), m.partition()), m.offset() + 1, Math::max);
             }
         }
-        try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                System.getProperty("spring.embedded.kafka.brokers")))) {
+        try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(CoverageListener.GROUP)
                         .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
