@@ -83,11 +83,11 @@ public abstract class ActivityTestBase {
     }
 
     protected WebTestClient.ResponseSpec post(String token, String uri, Object body, Object... vars) {
-        WebTestClient.RequestBodySpec spec = web.post().uri(API + uri, vars).contentType(MediaType.APPLICATION_JSON);
+        WebTestClient.RequestBodySpec spec = web.post().uri(API + uri, vars);
         if (token != null) {
             spec = spec.header("Authorization", "Bearer " + token);
         }
-        return body == null ? spec.exchange() : spec.bodyValue(body).exchange();
+        return body == null ? spec.exchange() : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
     }
 
     protected WebTestClient.ResponseSpec put(String token, String uri, Object body, Object... vars) {
