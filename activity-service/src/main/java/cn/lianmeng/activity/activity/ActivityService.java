@@ -338,6 +338,14 @@ public class ActivityService {
     // ---- edit ----------------------------------------------------------------------------------------------------
 
     public Mono<ActivityView> update(Caller caller, String id, ActivityRequests.Update req) {
+        return update(caller, id, req, true);
+    }
+
+    /**
+     * @param detach whether an occurrence of a recurring series leaves the series (an edit of this one occurrence);
+     *               false when the series itself changes all following occurrences
+     */
+    public Mono<ActivityView> update(Caller caller, String id, ActivityRequests.Update req, boolean detach) {
         Instant now = clock.instant();
         return managed(caller, id).flatMap(current -> {
             ActivityStatus status = ActivityStatus.valueOf(current.getString("status"));
@@ -408,6 +416,9 @@ public class ActivityService {
                     sets.append("booking", after.get("booking"));
                     if (timesChanged) {
                         sets.append("reminders", new Document());
+                    }
+                    if (detach && current.getString("seriesId") != null) {
+                        sets.append("seriesDetached", true);
                     }
                     String event = status == ActivityStatus.SCHEDULED ? ActivityEvents.CHANGED : null;
                     return write(caller, current, sets, event, changed, now)
