@@ -131,6 +131,9 @@ public class CalendarService {
     }
 
     public Mono<CalendarPage> tenant(Caller caller, String tenantId, Range range, PageQuery page) {
+        if (!caller.hasAny(Role.ALLIANCE_ADMIN, Role.ENTERPRISE_ADMIN, Role.ORG_ADMIN, Role.DISTRICT_STAFF, Role.MEMBER)) {
+            return Mono.error(ApiException.forbidden());
+        }
         if (!caller.hasAny(Role.ALLIANCE_ADMIN, Role.DISTRICT_STAFF) && !tenantId.equals(caller.tenantId())) {
             return Mono.error(ApiException.notFound("成员单位"));
         }
