@@ -25,6 +25,8 @@ source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 lm_config
 
 KAFKA_TOPICS=(org.alliance.v1 org.enterprise.v1)
+# activity-service's topics (the org topics it consumes are org-service's to list; its own topic beans create any missing)
+KAFKA_TOPICS+=(activity.activity.v1 activity.attendance.v1)
 KAFKA_PARTITIONS=3
 LIANMENG_DEMO="${LIANMENG_DEMO:-true}"
 LIANMENG_PLATFORM_ADMIN_PASSWORD="${LIANMENG_PLATFORM_ADMIN_PASSWORD:-Platform@2026}"
@@ -227,6 +229,10 @@ start_spring() { # <name>
         LM_ENV+=("JWT_KEY_DIR=$LM_RUN_DIR/data/jwt"
                  "LIANMENG_DEMO=$LIANMENG_DEMO"
                  "LIANMENG_PLATFORM_ADMIN_PASSWORD=$LIANMENG_PLATFORM_ADMIN_PASSWORD")
+    fi
+    if [[ "$name" == activity-service ]]; then
+        # seeds a quarter of activity history once org-service's demo organisations have arrived
+        LM_ENV+=("LIANMENG_DEMO=$LIANMENG_DEMO")
     fi
     read -ra opts <<<"$JAVA_OPTS"
     STARTED_AT[$name]="$(lm_now_ms)"
