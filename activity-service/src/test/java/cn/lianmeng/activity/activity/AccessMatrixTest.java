@@ -161,7 +161,7 @@ class AccessMatrixTest extends ActivityTestBase {
             spec = spec.header("Authorization", "Bearer " + token);
         }
         WebTestClient.RequestHeadersSpec<?> ready = call.body() == null ? spec : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(call.body());
-        return ready.exchange().returnResult(String.class).getStatus().value();
+        return ready.exchange().expectBody().returnResult().getStatus().value();
     }
 
     /** {@code status, role, role, status, role, …} → role → status. */
