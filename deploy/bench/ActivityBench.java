@@ -118,7 +118,17 @@ public class ActivityBench {
         for (String o : orgs) {
             waitFor(() -> status(get(gateway + "/api/activity/organisations/" + o, adminA)) == 200, Duration.ofMinutes(1), "organisation " + o);
         }
-        System.out.printf("read model: %d organisations and %d members arrived through Kafka in %.1f s%n", 3, members, (System.nanoTime() - t0) / 1e9);
+        String[] tokens = new String[members];
+        for (int i = 0; i < members; i++) {
+            tokens[i] = token("bench-member-" + i, alliance, tenants[i % 3], List.of("MEMBER"), memberIds[i], List.of());
+        }
+        // members are spread over three partitions: the last one to arrive says nothing about the others
+        for (int i = 0; i < members; i++) {
+            String t = tokens[i];
+            String which = "member " + i;
+            waitFor(() -> status(get(gateway + "/api/activity/me", t)) == 200, Duration.ofMinutes(5), which);
+        }
+        System.out.printf("read model: %d organisations and %d members published to Kafka, each verified through the gateway, after %.1f s%n", 3, members, (System.nanoTime() - t0) / 1e9);
 
         ZonedDateTime start = ZonedDateTime.now(SHANGHAI).plusMinutes(10).withNano(0);
         String body = "{\"title\":\"压测：三企联建主题党日\",\"type\":\"JOINT\",\"mode\":\"OFFLINE\",\"hostOrgId\":\"" + orgs[0]
@@ -148,13 +158,10 @@ public class ActivityBench {
             }
         }, 5, 5, TimeUnit.SECONDS);
 
-        String[] tokens = new String[members];
-        for (int i = 0; i < members; i++) {
-            tokens[i] = token("bench-member-" + i, alliance, tenants[i % 3], List.of("MEMBER"), memberIds[i], List.of());
-        }
         long[] latency = new long[members];
         int[] statuses = new int[members];
         AtomicInteger already = new AtomicInteger();
+        Map<Integer, String> samples = new java.util.concurrent.ConcurrentHashMap<>();
         ScheduledExecutorService clock = Executors.newScheduledThreadPool(4);
         List<CompletableFuture<Void>> all = new ArrayList<>();
         long interval = seconds * 1_000_000_000L / members;
@@ -172,6 +179,9 @@ public class ActivityBench {
                     if (r != null && r.body().contains("\"alreadyRecorded\":true")) {
                         already.incrementAndGet();
                     }
+                    if (r != null && r.statusCode() != 200) {
+                        samples.putIfAbsent(r.statusCode(), r.body().substring(0, Math.min(200, r.body().length())));
+                    }
                     done.complete(null);
                 });
             }, Math.max(0, due - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -184,6 +194,7 @@ public class ActivityBench {
         }
         System.out.printf("burst: %d check-ins over %.1f s (%.0f/s offered); statuses %s; already recorded on first try: %d%n",
                 members, wall, members / (double) seconds, byStatus, already.get());
+        samples.forEach((st, b) -> System.out.println("  e.g. " + st + ": " + b));
         report("check-in through the gateway", latency);
 
         // the same members again: nothing may change

@@ -92,6 +92,7 @@ public class ActivityService {
         activities.ensureIndexInBackground(Indexes.ascending("allianceId", "visibleOrgPaths", "startAt"), new IndexOptions().name("alliance_orgs_start"));
         activities.ensureIndexInBackground(Indexes.ascending("status", "startAt"), new IndexOptions().name("status_start"));
         activities.ensureIndexInBackground(Indexes.ascending("allianceId", "seriesId", "startAt"), new IndexOptions().name("alliance_series_start"));
+        activities.ensureIdInAllianceIndex();
     }
 
     public ScopedCollection collection() {
@@ -218,6 +219,13 @@ public class ActivityService {
         return visibility(caller)
                 .flatMap(v -> activities.findOne(v.scope(), Filters.and(Filters.eq("_id", id), v.filter())))
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("活动")));
+    }
+
+    /** The activity if the member is in its audience (check-in, joining, leave): one read, the member already known. */
+    public Mono<Document> inAudienceOf(MemberRecord member, String id) {
+        // by id within the alliance (indexed everywhere), then the same audience rule as memberFilter, in code
+        return activities.findByIdInAlliance(Scope.system(member.allianceId(), null), id)
+                .filter(d -> !ActivityStatus.DRAFT.name().equals(d.getString("status")) && ActivityAccess.inAudience(member, d));
     }
 
     /** The activity if the caller manages it: 404 when not visible, 403 when visible but not theirs to manage. */

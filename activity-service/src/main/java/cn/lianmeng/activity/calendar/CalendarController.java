@@ -58,7 +58,7 @@ public class CalendarController {
     }
 
     @GetMapping("/organisations/{orgId}")
-    @Operation(summary = "党组织日历：主办、作为受众或参与联建的活动（限调用者可见范围）", responses = {
+    @Operation(summary = "党组织日历：本组织及下级组织主办、本组织作为受众或受邀/参与联建的活动（限调用者可见范围）", responses = {
             @ApiResponse(responseCode = "200", description = "分页的日程"),
             @ApiResponse(responseCode = "400", description = "参数无效"),
             @ApiResponse(responseCode = "404", description = "党组织不存在")})

@@ -124,10 +124,13 @@ public class CalendarService {
         return page(caller, range, new Document(), page);
     }
 
+    /**
+     * An organisation's calendar: what it or its sub-organisations host, and what it takes part in (as audience or as
+     * an invited or accepted joint partner) — one indexed field, {@code visibleOrgPaths}.
+     */
     public Mono<CalendarPage> organisation(Caller caller, String orgId, Range range, PageQuery page) {
         return directory.organisation(caller.allianceId(), orgId).switchIfEmpty(Mono.error(() -> ApiException.notFound("党组织")))
-                .flatMap(org -> page(caller, range, Filters.or(Filters.eq("hostOrgId", orgId), Filters.eq("audienceOrgIds", orgId),
-                        Filters.and(Filters.eq("participants.orgId", orgId), Filters.ne("participants.status", "DECLINED"))), page));
+                .flatMap(org -> page(caller, range, Filters.eq("visibleOrgPaths", orgId), page));
     }
 
     public Mono<CalendarPage> tenant(Caller caller, String tenantId, Range range, PageQuery page) {

@@ -110,7 +110,7 @@ public class CheckinService {
     }
 
     Mono<AttendanceView> checkIn(Caller caller, String activityId, String code, Double latitude, Double longitude, Instant now) {
-        return self(caller).flatMap(member -> audienceActivity(caller, activityId).flatMap(activity -> settingsFor(activity).flatMap(s -> {
+        return self(caller).flatMap(member -> audienceActivity(member, activityId).flatMap(activity -> settingsFor(activity).flatMap(s -> {
             requireCheckInEnabled(s);
             requireOpen(activity);
             ActivityMode mode = ActivityMode.valueOf(activity.getString("mode"));
@@ -149,7 +149,7 @@ public class CheckinService {
     /** The member joins an online (or hybrid) activity through its link; joining records attendance once. */
     public Mono<JoinResult> join(Caller caller, String activityId) {
         Instant now = clock.instant();
-        return self(caller).flatMap(member -> audienceActivity(caller, activityId).flatMap(activity -> settingsFor(activity).flatMap(s -> {
+        return self(caller).flatMap(member -> audienceActivity(member, activityId).flatMap(activity -> settingsFor(activity).flatMap(s -> {
             requireOpen(activity);
             if (!ActivityMode.valueOf(activity.getString("mode")).online()) {
                 throw ApiException.badRequest("mode", "线下活动请扫描现场签到码签到");
@@ -270,11 +270,10 @@ public class CheckinService {
     }
 
     /** The activity when the member is in its audience; otherwise 404 with the reason (nothing about other tenants leaks). */
-    Mono<Document> audienceActivity(Caller caller, String activityId) {
-        return activities.visible(caller, activityId)
-                .onErrorMap(e -> e instanceof ApiException api && api.status() == HttpStatus.NOT_FOUND,
-                        e -> new ApiException(HttpStatus.NOT_FOUND, "not-found", "资源不存在",
-                                "活动不存在，或您不在本次活动的参加范围内", List.of()));
+    Mono<Document> audienceActivity(MemberRecord member, String activityId) {
+        return activities.inAudienceOf(member, activityId)
+                .switchIfEmpty(Mono.error(() -> new ApiException(HttpStatus.NOT_FOUND, "not-found", "资源不存在",
+                        "活动不存在，或您不在本次活动的参加范围内", List.of())));
     }
 
     private Mono<Void> requireSignedUp(Document activity, MemberRecord member) {

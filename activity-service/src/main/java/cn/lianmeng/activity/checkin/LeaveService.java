@@ -84,7 +84,7 @@ public class LeaveService {
 
     public Mono<LeaveView> request(Caller caller, String activityId, String reason) {
         Instant now = clock.instant();
-        return checkins.self(caller).flatMap(member -> checkins.audienceActivity(caller, activityId).flatMap(activity -> {
+        return checkins.self(caller).flatMap(member -> checkins.audienceActivity(member, activityId).flatMap(activity -> {
             CheckinService.requireOpen(activity);
             if (!now.isBefore(activity.getDate("endAt").toInstant())) {
                 return Mono.error(ApiException.conflict("活动已结束，不能再请假"));

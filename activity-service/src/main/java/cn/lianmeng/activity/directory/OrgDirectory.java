@@ -68,6 +68,8 @@ public class OrgDirectory {
         members.ensureIndexInBackground(Indexes.ascending("allianceId", "orgAncestors"), new IndexOptions().name("alliance_org_ancestors"));
         members.ensureIndexInBackground(Indexes.ascending("allianceId", "tenantId"), new IndexOptions().name("alliance_tenant"));
         members.ensureIndexInBackground(Indexes.ascending("accountId"), new IndexOptions().sparse(true).name("account"));
+        members.ensureIdInAllianceIndex();
+        organisations.ensureIdInAllianceIndex();
     }
 
     // ---- applying events -------------------------------------------------------------------------------------
@@ -191,7 +193,7 @@ public class OrgDirectory {
 
     /** An organisation of the alliance, whatever its tenant (joint activities cross tenants within one alliance). */
     public Mono<OrgRecord> organisation(String allianceId, String orgId) {
-        return organisations.findById(Scope.system(allianceId, null), orgId).map(OrgRecord::of);
+        return organisations.findByIdInAlliance(Scope.system(allianceId, null), orgId).map(OrgRecord::of);
     }
 
     /** An organisation as the given scope may see it (another tenant's organisation is empty). */
@@ -217,7 +219,7 @@ public class OrgDirectory {
         if (memberId == null) {
             return Mono.empty();
         }
-        return members.findById(Scope.system(allianceId, null), memberId).map(MemberRecord::of);
+        return members.findByIdInAlliance(Scope.system(allianceId, null), memberId).map(MemberRecord::of);
     }
 
     public Flux<MemberRecord> members(String allianceId, Collection<String> ids) {

@@ -51,11 +51,24 @@ public class SettingsService {
             Map<String, String> meetingFrequencies) {
     }
 
+    private record Cached(AllianceSettings settings, long until) {
+    }
+
+    /** Read on every check-in: kept for a few seconds (another instance's change shows within {@value #CACHE_MILLIS} ms). */
+    static final long CACHE_MILLIS = 5_000;
+    private final java.util.Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The settings of an alliance (defaults until an administrator changes them). */
     public Mono<AllianceSettings> get(String allianceId) {
+        long now = System.currentTimeMillis();
+        Cached hit = cache.get(allianceId);
+        if (hit != null && hit.until() > now) {
+            return Mono.just(hit.settings());
+        }
         return settings.findById(Scope.system(allianceId, null), allianceId)
                 .map(d -> AllianceSettings.of(allianceId, d))
-                .defaultIfEmpty(AllianceSettings.defaults(allianceId));
+                .defaultIfEmpty(AllianceSettings.defaults(allianceId))
+                .doOnNext(s -> cache.put(allianceId, new Cached(s, now + CACHE_MILLIS)));
     }
 
     public Mono<AllianceSettings> update(Caller caller, Update req) {
@@ -105,7 +118,7 @@ public class SettingsService {
                             Updates.combine(sets))
                     .switchIfEmpty(Mono.error(() -> ApiException.conflict("version", "设置已被他人修改，请刷新后重试")));
         }
-        return write.flatMap(d -> audit.record(caller, "ACTIVITY_SETTINGS_UPDATED", "alliance-settings", allianceId, null,
+        return write.doOnNext(d -> cache.remove(allianceId)).flatMap(d -> audit.record(caller, "ACTIVITY_SETTINGS_UPDATED", "alliance-settings", allianceId, null,
                         Result.SUCCESS, Map.of("checkInEnabled", req.checkInEnabled(), "pointsEnabled", req.pointsEnabled()))
                 .thenReturn(AllianceSettings.of(allianceId, d)));
     }
