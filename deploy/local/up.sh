@@ -24,7 +24,7 @@ set -euo pipefail
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 lm_config
 
-KAFKA_TOPICS=(org.alliance.v1 org.enterprise.v1)
+KAFKA_TOPICS=(org.alliance.v1 org.enterprise.v1 org.region.v1 org.staff.v1 org.organisation.v1 org.member.v1 org.warning.v1)
 # activity-service's topics (the org topics it consumes are org-service's to list; its own topic beans create any missing)
 KAFKA_TOPICS+=(activity.activity.v1 activity.attendance.v1)
 KAFKA_PARTITIONS=3

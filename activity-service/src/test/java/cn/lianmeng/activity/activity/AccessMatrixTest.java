@@ -161,7 +161,20 @@ class AccessMatrixTest extends ActivityTestBase {
             spec = spec.header("Authorization", "Bearer " + token);
         }
         WebTestClient.RequestHeadersSpec<?> ready = call.body() == null ? spec : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(call.body());
-        return ready.exchange().expectBody().returnResult().getStatus().value();
+        try {
+            return ready.exchange().expectBody().returnResult().getStatus().value();
+        } catch (IllegalStateException noAnswer) {
+            // no answer within the client's timeout: reported as a mismatching cell (with the server's threads, which
+            // run in this JVM, for diagnosis) rather than an aborted matrix
+            System.out.println("NO ANSWER to " + call.label() + "; threads:");
+            Thread.getAllStackTraces().forEach((t, st) -> {
+                System.out.println("\"" + t.getName() + "\" " + t.getState());
+                for (StackTraceElement e : st) {
+                    System.out.println("    at " + e);
+                }
+            });
+            return -1;
+        }
     }
 
     /** {@code status, role, role, status, role, …} → role → status. */

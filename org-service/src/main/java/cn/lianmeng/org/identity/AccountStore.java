@@ -105,4 +105,35 @@ public class AccountStore {
                 Updates.set("mustChangePassword", false), Updates.set("passwordChangedAt", Date.from(now)),
                 Updates.inc("version", 1L))).then();
     }
+
+    /**
+     * Inserts an account administering the given organisations (ORG_ADMIN): the organisation ids go into the token's
+     * {@code orgs} claim. One insert, so the account never exists without its organisations.
+     */
+    public Mono<String> insertWithOrgs(Scope scope, NewAccount a, List<String> orgIds, Instant now) {
+        String id = new ObjectId().toHexString();
+        Document doc = new Document("_id", id)
+                .append("username", a.username())
+                .append("displayName", a.displayName())
+                .append("passwordHash", a.passwordHash())
+                .append("roles", a.roles().stream().map(Enum::name).sorted().toList())
+                .append("allianceId", a.allianceId())
+                .append("tenantId", a.tenantId())
+                .append("orgIds", List.copyOf(orgIds)).append("parkIds", List.of()).append("buildingIds", List.of())
+                .append("status", AccountStatus.ACTIVE.name())
+                .append("failedAttempts", 0)
+                .append("mustChangePassword", a.mustChangePassword())
+                .append("createdAt", Date.from(now))
+                .append("version", 1L);
+        if (a.phone() != null && !a.phone().isBlank()) {
+            doc.append("phone", a.phone());
+        }
+        return accounts.insert(scope, doc).thenReturn(id);
+    }
+
+    /** Accounts within the scope that administer the organisation (its {@code orgIds} contain it). */
+    public reactor.core.publisher.Flux<Account> findByOrg(Scope scope, String orgId) {
+        return accounts.find(scope, Filters.eq("orgIds", orgId), com.mongodb.client.model.Sorts.ascending("username"), 0, 200)
+                .map(Account::fromDocument);
+    }
 }

@@ -187,4 +187,24 @@ public class IdentityService {
     public Mono<Account> account(Caller caller) {
         return accounts.findById(Scope.unrestricted("own account"), caller.accountId());
     }
+
+    /**
+     * Creates an account for administrators of organisations (ORG_ADMIN) with the organisation ids it may manage. With
+     * no password given, one is generated, returned once and must be changed at first login. A taken username or
+     * phone is a 409 naming {@code username} or {@code phone}.
+     */
+    public Mono<Provisioned> provisionWithOrgs(Scope scope, Caller actor, String username, String displayName, String phone, Role role,
+                                               String allianceId, String tenantId, List<String> orgIds, String password) {
+        boolean generated = password == null;
+        String initial = generated ? PasswordPolicy.generate() : password;
+        return hash(initial)
+                .flatMap(h -> accounts.insertWithOrgs(scope, new AccountStore.NewAccount(username, phone, displayName, h, List.of(role),
+                        allianceId, tenantId, generated), orgIds, clock.instant()))
+                .onErrorMap(ScopedCollection::isDuplicateKey, e -> String.valueOf(e.getMessage()).contains("phone")
+                        ? ApiException.conflict("phone", "手机号“" + phone + "”已被其他账户使用")
+                        : ApiException.conflict("username", "用户名“" + username + "”已被占用"))
+                .flatMap(id -> audit.record(actor, "ACCOUNT_PROVISIONED", "account", id, tenantId, Result.SUCCESS,
+                                Map.of("username", username, "role", role.name(), "orgIds", String.join(",", orgIds)))
+                        .thenReturn(new Provisioned(id, username, generated ? initial : null, generated)));
+    }
 }
