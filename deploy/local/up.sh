@@ -229,6 +229,10 @@ start_spring() { # <name>
                  "LIANMENG_DEMO=$LIANMENG_DEMO"
                  "LIANMENG_PLATFORM_ADMIN_PASSWORD=$LIANMENG_PLATFORM_ADMIN_PASSWORD")
     fi
+    if [[ "$name" == activity-service ]]; then
+        # seeds a quarter of activity history once org-service's demo organisations have arrived
+        LM_ENV+=("LIANMENG_DEMO=$LIANMENG_DEMO")
+    fi
     read -ra opts <<<"$JAVA_OPTS"
     STARTED_AT[$name]="$(lm_now_ms)"
     lm_launch "$name" "$JAVA_BIN" "${opts[@]}" -Dlianmeng.component="$name" -Dlianmeng.run="$LM_RUN_DIR" -jar "$jar"

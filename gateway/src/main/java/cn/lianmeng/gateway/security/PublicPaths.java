@@ -23,6 +23,8 @@ public final class PublicPaths {
         "/actuator/health",
         "/actuator/health/**",
         "/actuator/info",
+        // a member's personal iCalendar feed: phone calendars send no token, the URL carries a revocable secret
+        "/api/activity/calendar/feeds/*.ics",
     };
 
     private PublicPaths() {

@@ -66,6 +66,28 @@ public final class ScopedCollection {
         return findOne(scope, Filters.eq("_id", id));
     }
 
+    /**
+     * One document by id within the scope's alliance, as the flat query {@code {_id, allianceId}} (not an {@code $and}),
+     * for hot paths: MongoDB answers it from the {@code _id} index, and the local stand-in — which uses an index only
+     * when a query's keys equal the index's keys — from a unique {@code (_id, allianceId)} index the collection's
+     * owner declares ({@link #ensureIdInAllianceIndex()}). Used only when the collection's rule restricts the scope to
+     * exactly its alliance; any other restriction falls back to {@link #findById}.
+     */
+    public Mono<Document> findByIdInAlliance(Scope scope, Object id) {
+        org.bson.BsonDocument restriction = rule.filter(scope)
+                .toBsonDocument(Document.class, com.mongodb.MongoClientSettings.getDefaultCodecRegistry());
+        if (restriction.size() == 1 && restriction.isString(ScopeRule.ALLIANCE)) {
+            return Mono.from(collection.find(new Document("_id", id).append(ScopeRule.ALLIANCE, scope.allianceId())).limit(1).first());
+        }
+        return findById(scope, id);
+    }
+
+    /** The unique {@code (_id, allianceId)} index that lets the stand-in serve {@link #findByIdInAlliance} without a scan. */
+    public void ensureIdInAllianceIndex() {
+        ensureIndexInBackground(com.mongodb.client.model.Indexes.ascending("_id", ScopeRule.ALLIANCE),
+                new IndexOptions().unique(true).name("id_alliance"));
+    }
+
     public Flux<Document> find(Scope scope, Bson filter, Bson sort, long skip, int limit) {
         return find(scope, filter, null, sort, skip, limit);
     }
