@@ -21,6 +21,11 @@ public final class MongoAccess {
         return new ScopedCollection(database.getCollection(name), rule);
     }
 
+    /** The GridFS bucket {@code name} ({@code <name>.files}, {@code <name>.chunks}), reached only within a scope. */
+    public ScopedFiles files(String bucketName) {
+        return new ScopedFiles(database, bucketName);
+    }
+
     public String databaseName() {
         return database.getName();
     }
