@@ -24,7 +24,7 @@ set -euo pipefail
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 lm_config
 
-KAFKA_TOPICS=(org.alliance.v1 org.enterprise.v1 org.organisation.v1 org.member.v1 org.staff.v1 activity.activity.v1 content.item.v1 content.study.v1)
+KAFKA_TOPICS=(org.alliance.v1 org.enterprise.v1 org.region.v1 org.staff.v1 org.organisation.v1 org.member.v1 org.warning.v1 org.onboarding.v1 org.transfer.v1 activity.activity.v1 activity.attendance.v1 content.item.v1 content.study.v1)
 KAFKA_PARTITIONS=3
 LIANMENG_DEMO="${LIANMENG_DEMO:-true}"
 LIANMENG_PLATFORM_ADMIN_PASSWORD="${LIANMENG_PLATFORM_ADMIN_PASSWORD:-Platform@2026}"
@@ -228,8 +228,13 @@ start_spring() { # <name>
     fi
     if [[ "$name" == org-service ]]; then
         LM_ENV+=("JWT_KEY_DIR=$LM_RUN_DIR/data/jwt"
+                 "LIANMENG_PII_KEY_DIR=$LM_RUN_DIR/data/pii"
                  "LIANMENG_DEMO=$LIANMENG_DEMO"
                  "LIANMENG_PLATFORM_ADMIN_PASSWORD=$LIANMENG_PLATFORM_ADMIN_PASSWORD")
+    fi
+    if [[ "$name" == activity-service ]]; then
+        # seeds a quarter of activity history once org-service's demo organisations have arrived
+        LM_ENV+=("LIANMENG_DEMO=$LIANMENG_DEMO")
     fi
     read -ra opts <<<"$JAVA_OPTS"
     STARTED_AT[$name]="$(lm_now_ms)"

@@ -95,6 +95,15 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void theActivityCalendarFeedIsPublicButNothingElseOfTheCalendar() {
+        Map<String, Object> echo = http().get().uri("/api/activity/calendar/feeds/s3cr3t-token-0123456789.ics").exchange()
+                .expectStatus().isOk().expectBody(JSON).returnResult().getResponseBody();
+        assertThat(echo).containsEntry("path", "/api/activity/calendar/feeds/s3cr3t-token-0123456789.ics");
+        http().get().uri("/api/activity/calendar/feed").exchange().expectStatus().isUnauthorized();
+        http().get().uri("/api/activity/calendar/feeds/x/y.ics").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
     void loginWithGetIsNotPublic() {
         http().get().uri("/api/auth/login").exchange().expectStatus().isUnauthorized();
     }

@@ -344,8 +344,9 @@ class PlatformE2EIT {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("name", name);
         e.put("creditCode", creditCode);
-        e.put("district", "东城区");
-        e.put("street", "东华门街道");
+        // registration resolves the location in the alliance: a district and street of the demo locations
+        e.put("district", "浦东新区");
+        e.put("street", "张江镇");
         e.put("industry", "信息传输、软件和信息技术服务业");
         e.put("staffCount", 120);
         e.put("type", "PRIVATE");

@@ -1,10 +1,37 @@
 package cn.lianmeng.org.demo;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import cn.lianmeng.org.alliance.AllianceService;
+import cn.lianmeng.org.identity.IdentityService;
+import cn.lianmeng.org.member.MemberDemoData;
+import cn.lianmeng.org.member.MemberService;
+import cn.lianmeng.org.member.OrganisationDirectory;
+import cn.lianmeng.org.onboarding.OnboardingDemo;
+import cn.lianmeng.org.transfer.TransferDemoData;
+import cn.lianmeng.org.transfer.TransferService;
+import cn.lianmeng.org.transfer.TransferStore;
+import cn.lianmeng.platform.audit.AuditLog;
+import cn.lianmeng.platform.events.Outbox;
+import cn.lianmeng.platform.events.OutboxRelay;
+import cn.lianmeng.org.onboarding.OnboardingService;
+import cn.lianmeng.org.organisation.OrganisationDemo;
+import cn.lianmeng.org.organisation.OrganisationService;
+import cn.lianmeng.org.organisation.OrganisationStore;
+import cn.lianmeng.org.region.BuildingService;
+import cn.lianmeng.org.region.LocationCatalogue;
+import cn.lianmeng.org.region.ParkService;
+import cn.lianmeng.org.region.Place;
+import cn.lianmeng.org.region.RegionDemo;
+import cn.lianmeng.org.region.RegionService;
+import cn.lianmeng.org.staff.StaffDemo;
+import cn.lianmeng.org.staff.StaffService;
 import cn.lianmeng.org.enterprise.CreditCode;
 import cn.lianmeng.org.enterprise.EnterpriseRequests;
 import cn.lianmeng.org.enterprise.EnterpriseService;
@@ -44,11 +71,35 @@ public class DemoData implements ApplicationRunner {
     private final AllianceService alliances;
     private final EnterpriseService enterprises;
     private final AccountStore accounts;
+    private final RegionService regions;
+    private final ParkService parks;
+    private final BuildingService buildings;
+    private final StaffService staff;
+    private final OrganisationService organisations;
+    private final OrganisationStore organisationStore;
+    private final OnboardingService onboarding;
+    private final Members members;
 
-    public DemoData(AllianceService alliances, EnterpriseService enterprises, AccountStore accounts) {
+    /** What the member and transfer demo seeding needs (a holder, so the loader's constructor stays readable). */
+    @Component
+    record Members(MemberService members, OrganisationDirectory directory, IdentityService identity, TransferService transfers,
+                   TransferStore transferStore, Outbox outbox, OutboxRelay relay, AuditLog audit, Clock clock) {
+    }
+
+    public DemoData(AllianceService alliances, EnterpriseService enterprises, AccountStore accounts, RegionService regions,
+                    ParkService parks, BuildingService buildings, StaffService staff, OrganisationService organisations,
+                    OrganisationStore organisationStore, OnboardingService onboarding, Members members) {
         this.alliances = alliances;
         this.enterprises = enterprises;
         this.accounts = accounts;
+        this.regions = regions;
+        this.parks = parks;
+        this.buildings = buildings;
+        this.staff = staff;
+        this.organisations = organisations;
+        this.organisationStore = organisationStore;
+        this.onboarding = onboarding;
+        this.members = members;
     }
 
     record Region(String district, String code, List<String> streets) {
@@ -124,11 +175,45 @@ public class DemoData implements ApplicationRunner {
                 .flatMap(alliance -> account("demo-admin", alliance.id(), "联盟管理员（演示）", Role.ALLIANCE_ADMIN)
                         .then(account("demo-auditor", alliance.id(), "审计员（演示）", Role.AUDITOR))
                         .then(accounts.findByLogin("demo-admin"))
-                        .flatMap(admin -> Flux.range(0, ENTERPRISES.size())
-                                .concatMap(i -> enterprise(admin, i))
-                                .then())
+                        .flatMap(admin -> {
+                            Caller caller = allianceAdmin(admin);
+                            LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+                            // places and district staff, then the enterprises at those places, then their organisations
+                            return RegionDemo.seed(regions, parks, buildings, caller)
+                                    .flatMap(catalogue -> StaffDemo.seed(staff, accounts, catalogue, caller, PASSWORD)
+                                            .then(Flux.range(0, ENTERPRISES.size()).concatMap(i -> enterprise(caller, i)).then())
+                                            .then(demoEnterprises(caller))
+                                            .flatMap(list -> OrganisationDemo.seed(organisations, organisationStore, alliance.id(), list,
+                                                    catalogue.park("张江科学城").map(Place::id).orElse(null), today)))
+                                    // members of the organisations, officers chosen from them, transfers between tenants
+                                    .flatMap(seeded -> MemberDemoData.seed(members.members(), members.directory(), members.identity(),
+                                                    alliance.id(), members.clock())
+                                            .flatMap(memberIds -> OrganisationDemo.appointOfficers(organisations, organisationStore,
+                                                            alliance.id(), seeded, today)
+                                                    .then(TransferDemoData.seed(members.transfers(), members.transferStore(),
+                                                            members.members(), members.directory(), members.outbox(), members.relay(),
+                                                            members.audit(), members.clock(), alliance.id(), memberIds))))
+                                    .then(OnboardingDemo.seed(onboarding, caller, ALLIANCE_CODE));
+                        })
                         .doOnSuccess(v -> log.info("Demo data ready: alliance {} ({}) with {} member enterprises",
                                 alliance.name(), alliance.id(), ENTERPRISES.size())));
+    }
+
+    private static Caller allianceAdmin(Account admin) {
+        return new Caller(admin.id(), admin.username(), admin.displayName(), admin.allianceId(), null,
+                Set.of(Role.ALLIANCE_ADMIN), Set.of(), Set.of(), Set.of(), null, false);
+    }
+
+    /** The demo enterprises as registered (ids, names, sizes, types), in the order of {@link #ENTERPRISES}. */
+    private Mono<List<OrganisationDemo.DemoEnterprise>> demoEnterprises(Caller caller) {
+        return Flux.range(0, ENTERPRISES.size())
+                .concatMap(i -> enterprises.list(caller, new EnterpriseService.ListFilter(null, null, null, null, ENTERPRISES.get(i)[0]),
+                                cn.lianmeng.platform.web.PageQuery.of(0, 1, null, EnterpriseService.SORTABLE, "name"))
+                        .flatMapMany(page -> Flux.fromIterable(page.content()))
+                        .next()
+                        .map(e -> new OrganisationDemo.DemoEnterprise(e.id(), e.name(), e.staffCount(), e.type())))
+                .collectList()
+                .map(ArrayList::new);
     }
 
     private Mono<Void> account(String username, String allianceId, String displayName, Role role) {
@@ -136,15 +221,15 @@ public class DemoData implements ApplicationRunner {
                 : alliances.createAccount(PLATFORM, allianceId, username, displayName, null, role, PASSWORD).then());
     }
 
-    private Mono<Void> enterprise(Account admin, int i) {
+    private Mono<Void> enterprise(Caller caller, int i) {
         String username = String.format("demo-ent%02d", i + 1);
         String[] e = ENTERPRISES.get(i);
         Region region = REGIONS.get(i % REGIONS.size());
-        String street = region.streets().get(i % region.streets().size());
-        Caller caller = new Caller(admin.id(), admin.username(), admin.displayName(), admin.allianceId(), null,
-                Set.of(Role.ALLIANCE_ADMIN), Set.of(), Set.of(), Set.of(), null, false);
+        int n = i / REGIONS.size();
+        String street = region.streets().get(n % region.streets().size());
+        RegionDemo.DemoPlace place = RegionDemo.placeFor(street, n / region.streets().size()).orElse(new RegionDemo.DemoPlace(null, null));
         EnterpriseRequests.Register req = new EnterpriseRequests.Register(e[0], creditCode(region.code(), i), region.district(),
-                street, null, e[1], Integer.parseInt(e[3]), e[2], null, null, "联络员" + (i + 1),
+                street, null, e[1], Integer.parseInt(e[3]), e[2], place.park(), place.building(), "联络员" + (i + 1),
                 String.format("1381234%04d", i + 1), Math.max(0, Integer.parseInt(e[3]) / 40), username);
         return accounts.usernameTaken(username).flatMap(taken -> taken ? Mono.empty()
                 : enterprises.register(caller, req, PASSWORD).then());

@@ -105,4 +105,61 @@ public class AccountStore {
                 Updates.set("mustChangePassword", false), Updates.set("passwordChangedAt", Date.from(now)),
                 Updates.inc("version", 1L))).then();
     }
+
+    /**
+     * Inserts an account administering the given organisations (ORG_ADMIN): the organisation ids go into the token's
+     * {@code orgs} claim. One insert, so the account never exists without its organisations.
+     */
+    public Mono<String> insertWithOrgs(Scope scope, NewAccount a, List<String> orgIds, Instant now) {
+        return insertLinked(scope, a, List.copyOf(orgIds), null, now);
+    }
+
+    /** Inserts a MEMBER login linked to its member record ({@code memberId}, carried in tokens as {@code mid}). */
+    public Mono<String> insertForMember(Scope scope, NewAccount a, String memberId, Instant now) {
+        return insertLinked(scope, a, List.of(), memberId, now);
+    }
+
+    private Mono<String> insertLinked(Scope scope, NewAccount a, List<String> orgIds, String memberId, Instant now) {
+        String id = new ObjectId().toHexString();
+        Document doc = new Document("_id", id)
+                .append("username", a.username())
+                .append("displayName", a.displayName())
+                .append("passwordHash", a.passwordHash())
+                .append("roles", a.roles().stream().map(Enum::name).sorted().toList())
+                .append("allianceId", a.allianceId())
+                .append("tenantId", a.tenantId())
+                .append("orgIds", orgIds).append("parkIds", List.of()).append("buildingIds", List.of())
+                .append("status", AccountStatus.ACTIVE.name())
+                .append("failedAttempts", 0)
+                .append("mustChangePassword", a.mustChangePassword())
+                .append("createdAt", Date.from(now))
+                .append("version", 1L);
+        if (memberId != null) {
+            doc.append("memberId", memberId);
+        }
+        if (a.phone() != null && !a.phone().isBlank()) {
+            doc.append("phone", a.phone());
+        }
+        return accounts.insert(scope, doc).thenReturn(id);
+    }
+
+    /** Accounts within the scope that administer the organisation (its {@code orgIds} contain it). */
+    public reactor.core.publisher.Flux<Account> findByOrg(Scope scope, String orgId) {
+        return accounts.find(scope, Filters.eq("orgIds", orgId), com.mongodb.client.model.Sorts.ascending("username"), 0, 200)
+                .map(Account::fromDocument);
+    }
+
+    /** Disables an account (logins refused); answers whether an account in scope was found. Idempotent. */
+    public Mono<Boolean> disable(Scope scope, String id, String reason, Instant now) {
+        return accounts.updateOne(scope, Filters.eq("_id", id), Updates.combine(Updates.set("status", AccountStatus.DISABLED.name()),
+                        Updates.set("disabledReason", reason), Updates.set("disabledAt", Date.from(now)), Updates.inc("version", 1L)))
+                .map(r -> r.getMatchedCount() > 0);
+    }
+
+    /** Moves an account to another tenant (a member transferred across tenants); idempotent. */
+    public Mono<Boolean> moveTenant(Scope scope, String id, String tenantId) {
+        return accounts.updateOne(scope, Filters.and(Filters.eq("_id", id), Filters.ne("tenantId", tenantId)),
+                        Updates.combine(Updates.set("tenantId", tenantId), Updates.inc("version", 1L)))
+                .map(r -> r.getModifiedCount() > 0);
+    }
 }

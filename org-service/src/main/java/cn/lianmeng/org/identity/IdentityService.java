@@ -187,4 +187,61 @@ public class IdentityService {
     public Mono<Account> account(Caller caller) {
         return accounts.findById(Scope.unrestricted("own account"), caller.accountId());
     }
+
+    /**
+     * Creates an account for administrators of organisations (ORG_ADMIN) with the organisation ids it may manage. With
+     * no password given, one is generated, returned once and must be changed at first login. A taken username or
+     * phone is a 409 naming {@code username} or {@code phone}.
+     */
+    public Mono<Provisioned> provisionWithOrgs(Scope scope, Caller actor, String username, String displayName, String phone, Role role,
+                                               String allianceId, String tenantId, List<String> orgIds, String password) {
+        boolean generated = password == null;
+        String initial = generated ? PasswordPolicy.generate() : password;
+        return hash(initial)
+                .flatMap(h -> accounts.insertWithOrgs(scope, new AccountStore.NewAccount(username, phone, displayName, h, List.of(role),
+                        allianceId, tenantId, generated), orgIds, clock.instant()))
+                .onErrorMap(ScopedCollection::isDuplicateKey, e -> String.valueOf(e.getMessage()).contains("phone")
+                        ? ApiException.conflict("phone", "手机号“" + phone + "”已被其他账户使用")
+                        : ApiException.conflict("username", "用户名“" + username + "”已被占用"))
+                .flatMap(id -> audit.record(actor, "ACCOUNT_PROVISIONED", "account", id, tenantId, Result.SUCCESS,
+                                Map.of("username", username, "role", role.name(), "orgIds", String.join(",", orgIds)))
+                        .thenReturn(new Provisioned(id, username, generated ? initial : null, generated)));
+    }
+
+    /**
+     * Creates the MEMBER login of a member record with a generated initial password that must be changed at first
+     * login; the password is answered once, here. A taken username is 409 naming {@code username}.
+     */
+    public Mono<Provisioned> provisionMember(Scope scope, Caller actor, String username, String displayName, String allianceId,
+                                             String tenantId, String memberId) {
+        String initial = PasswordPolicy.generate();
+        return hash(initial)
+                .flatMap(h -> accounts.insertForMember(scope, new AccountStore.NewAccount(username, null, displayName, h,
+                        List.of(Role.MEMBER), allianceId, tenantId, true), memberId, clock.instant()))
+                .onErrorMap(ScopedCollection::isDuplicateKey, e -> ApiException.conflict("username", "用户名“" + username + "”已被占用"))
+                .flatMap(id -> audit.record(actor, "ACCOUNT_PROVISIONED", "account", id, tenantId, Result.SUCCESS,
+                                Map.of("username", username, "role", Role.MEMBER.name(), "memberId", memberId))
+                        .thenReturn(new Provisioned(id, username, initial, true)));
+    }
+
+    /** Disables an account (e.g. its member left); audited as the given actor (a caller, or a system process). */
+    public Mono<Boolean> disable(String actorId, String actorName, String allianceId, String tenantId, String accountId, String reason) {
+        return accounts.disable(Scope.system(allianceId, null), accountId, reason, clock.instant())
+                .flatMap(found -> audit.record(actorId, actorName, allianceId, tenantId, "ACCOUNT_DISABLED", "account", accountId,
+                        found ? Result.SUCCESS : Result.FAILURE, Map.of("reason", reason)).thenReturn(found));
+    }
+
+    /** Moves an account to another tenant (its member was transferred there); audited as a system action. */
+    public Mono<Void> moveToTenant(String allianceId, String accountId, String tenantId, String reason) {
+        return accounts.moveTenant(Scope.system(allianceId, null), accountId, tenantId)
+                .flatMap(moved -> moved
+                        ? audit.record(null, "system", allianceId, tenantId, "ACCOUNT_TENANT_CHANGED", "account", accountId,
+                        Result.SUCCESS, Map.of("reason", reason))
+                        : Mono.empty());
+    }
+
+    /** Whether a login name is already in use, as a username or as another account's phone (logins accept both). */
+    public Mono<Boolean> loginTaken(String login) {
+        return accounts.findByLogin(login).hasElement();
+    }
 }

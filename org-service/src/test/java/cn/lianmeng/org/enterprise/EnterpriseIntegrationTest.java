@@ -59,6 +59,7 @@ class EnterpriseIntegrationTest {
         Api.post(web, first, "/api/auth/password", Map.of("oldPassword", account.get("initialPassword"), "newPassword", "Admin#2026"))
                 .expectStatus().isNoContent();
         admin = Api.login(web, "adm-" + code, "Admin#2026");
+        Api.standardLocations(web, admin);
     }
 
     private Map<?, ?> register(String name) {

@@ -2,6 +2,7 @@ package cn.lianmeng.platform.audit;
 
 import java.time.Clock;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 
 import cn.lianmeng.platform.data.MongoAccess;
@@ -48,10 +49,31 @@ public final class AuditLog {
         return record(actor.accountId(), actor.actorName(), actor.allianceId(), tenantId, action, targetType, targetId, result, details);
     }
 
+    /** One target of a batch of like actions: see {@link #recordAll}. */
+    public record Target(String targetId, String tenantId, Map<String, ?> details) {
+    }
+
+    /**
+     * Records the same action of a verified caller on many targets in one batch write (bulk imports): one record per
+     * target, as {@link #record(Caller, String, String, String, String, Result, Map)} would write it.
+     */
+    public Mono<Void> recordAll(Caller actor, String action, String targetType, Result result, List<Target> targets) {
+        List<Document> entries = targets.stream()
+                .map(t -> entry(actor.accountId(), actor.actorName(), actor.allianceId(), t.tenantId(), action, targetType,
+                        t.targetId(), result, t.details()))
+                .toList();
+        return log.insertAll(WRITER, entries).then();
+    }
+
     /** Records an action of an actor that is not (yet) a verified caller, e.g. a failed login or a system process. */
     public Mono<Void> record(String actorId, String actorName, String allianceId, String tenantId, String action, String targetType,
                              String targetId, Result result, Map<String, ?> details) {
-        Document entry = new Document("_id", new ObjectId().toHexString())
+        return log.insert(WRITER, entry(actorId, actorName, allianceId, tenantId, action, targetType, targetId, result, details)).then();
+    }
+
+    private Document entry(String actorId, String actorName, String allianceId, String tenantId, String action, String targetType,
+                           String targetId, Result result, Map<String, ?> details) {
+        return new Document("_id", new ObjectId().toHexString())
                 .append("at", Date.from(clock.instant()))
                 .append("service", service)
                 .append("actorId", actorId)
@@ -63,6 +85,5 @@ public final class AuditLog {
                 .append("targetId", targetId)
                 .append("result", result.name())
                 .append("details", details == null ? new Document() : new Document(Map.copyOf(details)));
-        return log.insert(WRITER, entry).then();
     }
 }

@@ -3,11 +3,15 @@ package cn.lianmeng.platform.data;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 import cn.lianmeng.platform.web.PageQuery;
 import cn.lianmeng.platform.web.PageResult;
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import com.mongodb.MongoWriteException;
@@ -15,6 +19,7 @@ import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -61,6 +66,28 @@ public final class ScopedCollection {
         return findOne(scope, Filters.eq("_id", id));
     }
 
+    /**
+     * One document by id within the scope's alliance, as the flat query {@code {_id, allianceId}} (not an {@code $and}),
+     * for hot paths: MongoDB answers it from the {@code _id} index, and the local stand-in — which uses an index only
+     * when a query's keys equal the index's keys — from a unique {@code (_id, allianceId)} index the collection's
+     * owner declares ({@link #ensureIdInAllianceIndex()}). Used only when the collection's rule restricts the scope to
+     * exactly its alliance; any other restriction falls back to {@link #findById}.
+     */
+    public Mono<Document> findByIdInAlliance(Scope scope, Object id) {
+        org.bson.BsonDocument restriction = rule.filter(scope)
+                .toBsonDocument(Document.class, com.mongodb.MongoClientSettings.getDefaultCodecRegistry());
+        if (restriction.size() == 1 && restriction.isString(ScopeRule.ALLIANCE)) {
+            return Mono.from(collection.find(new Document("_id", id).append(ScopeRule.ALLIANCE, scope.allianceId())).limit(1).first());
+        }
+        return findById(scope, id);
+    }
+
+    /** The unique {@code (_id, allianceId)} index that lets the stand-in serve {@link #findByIdInAlliance} without a scan. */
+    public void ensureIdInAllianceIndex() {
+        ensureIndexInBackground(com.mongodb.client.model.Indexes.ascending("_id", ScopeRule.ALLIANCE),
+                new IndexOptions().unique(true).name("id_alliance"));
+    }
+
     public Flux<Document> find(Scope scope, Bson filter, Bson sort, long skip, int limit) {
         return find(scope, filter, null, sort, skip, limit);
     }
@@ -100,6 +127,34 @@ public final class ScopedCollection {
             return Mono.error(new IllegalArgumentException("document outside " + scope + " refused in " + name()));
         }
         return Mono.from(collection.insertOne(doc)).thenReturn(doc);
+    }
+
+    /**
+     * Inserts many new documents in one unordered batch (bulk imports); every document must lie within the scope.
+     * Documents refused by a unique index are skipped, the others are inserted: answers the positions (in
+     * {@code docs}) of the duplicates. Any other write error fails the call.
+     */
+    public Mono<Set<Integer>> insertAll(Scope scope, List<Document> docs) {
+        if (docs.isEmpty()) {
+            return Mono.just(Set.of());
+        }
+        for (Document doc : docs) {
+            if (!rule.admits(scope, doc)) {
+                return Mono.error(new IllegalArgumentException("document outside " + scope + " refused in " + name()));
+            }
+        }
+        return Mono.from(collection.insertMany(docs, new InsertManyOptions().ordered(false)))
+                .<Set<Integer>>map(r -> Set.of())
+                .onErrorResume(MongoBulkWriteException.class, e -> {
+                    Set<Integer> duplicates = new TreeSet<>();
+                    for (BulkWriteError error : e.getWriteErrors()) {
+                        if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                            return Mono.error(e);
+                        }
+                        duplicates.add(error.getIndex());
+                    }
+                    return e.getWriteConcernError() == null ? Mono.just(duplicates) : Mono.error(e);
+                });
     }
 
     public Mono<UpdateResult> updateOne(Scope scope, Bson filter, Bson update) {

@@ -1,7 +1,6 @@
 package cn.lianmeng.deploy.mongo;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +10,8 @@ import java.util.concurrent.CountDownLatch;
  * Local-run stand-in for MongoDB: speaks the wire protocol on 127.0.0.1 and persists to one H2 file, so data
  * survives down/up. Not for production: production sets MONGODB_URI to a real replica set.
  *
- * <p>Usage: {@code java -cp 'lib/*:mongo-standin.jar' cn.lianmeng.deploy.mongo.MongoStandIn <port> <data-file>}
+ * <p>Usage: {@code java -cp 'lib/*:mongo-standin.jar' cn.lianmeng.deploy.mongo.MongoStandIn <port> <data-file>|memory}
+ * ({@code memory}: nothing persists — for benchmarks that load generated data).
  */
 public final class MongoStandIn {
 
@@ -20,16 +20,22 @@ public final class MongoStandIn {
 
     public static void main(String[] args) throws Exception {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 27017;
-        Path file = Path.of(args.length > 1 ? args[1] : "mongo-standin.mv.db").toAbsolutePath();
-        Files.createDirectories(file.getParent());
-        MongoServer server = new MongoServer(new H2Backend(file.toString()));
+        String target = args.length > 1 ? args[1] : "mongo-standin.mv.db";
+        MongoServer server;
+        if (target.equals("memory")) {
+            server = new MongoServer(new IndexedMemoryBackend());
+        } else {
+            Path file = Path.of(target).toAbsolutePath();
+            Files.createDirectories(file.getParent());
+            server = new MongoServer(new IndexedH2Backend(file.toString()));
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.shutdownNow();
             stopped.countDown();
         }, "mongo-standin-shutdown"));
         server.bind("127.0.0.1", port);
-        System.out.println("mongo-standin listening on 127.0.0.1:" + port + " file=" + file);
+        System.out.println("mongo-standin listening on 127.0.0.1:" + port + " store=" + target);
         stopped.await();
     }
 }

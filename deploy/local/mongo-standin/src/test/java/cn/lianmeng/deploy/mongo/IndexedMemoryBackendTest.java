@@ -1,0 +1,177 @@
+package cn.lianmeng.deploy.mongo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Differential test: the indexed stand-in must answer every query, count and update exactly as the plain (scanning)
+ * stand-in does, while documents are inserted, updated (also moving between index keys, and in arrays) and deleted.
+ */
+class IndexedMemoryBackendTest {
+
+    static MongoServer plainServer;
+    static MongoServer indexedServer;
+    static MongoServer h2Server;
+    static MongoClient plainClient;
+    static MongoClient indexedClient;
+    static MongoClient h2Client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        plainServer = new MongoServer(new MemoryBackend());
+        indexedServer = new MongoServer(new IndexedMemoryBackend());
+        java.nio.file.Path file = java.nio.file.Files.createTempDirectory("standin").resolve("test.mv.db");
+        h2Server = new MongoServer(new IndexedH2Backend(file.toString()));
+        plainClient = MongoClients.create("mongodb://127.0.0.1:" + plainServer.bind().getPort());
+        indexedClient = MongoClients.create("mongodb://127.0.0.1:" + indexedServer.bind().getPort());
+        h2Client = MongoClients.create("mongodb://127.0.0.1:" + h2Server.bind().getPort());
+    }
+
+    @AfterAll
+    static void stop() {
+        plainClient.close();
+        indexedClient.close();
+        h2Client.close();
+        plainServer.shutdownNow();
+        indexedServer.shutdownNow();
+        h2Server.shutdownNow();
+    }
+
+    /** The reference (scanning) collection first, then the indexed in-memory and the indexed file-backed ones. */
+    private static List<MongoCollection<Document>> both(String name) {
+        return List.of(plainClient.getDatabase("d").getCollection(name), indexedClient.getDatabase("d").getCollection(name),
+                h2Client.getDatabase("d").getCollection(name));
+    }
+
+    private static Document doc(Random rnd, int i) {
+        List<String> tags = new ArrayList<>();
+        for (int t = 0; t < rnd.nextInt(4); t++) {
+            tags.add("k" + rnd.nextInt(6));
+        }
+        Document d = new Document("_id", "d" + i).append("tenantId", "t" + rnd.nextInt(5)).append("tags", tags)
+                .append("n", rnd.nextBoolean() ? rnd.nextInt(4) : (double) rnd.nextInt(4))
+                .append("name", "名" + rnd.nextInt(30));
+        if (rnd.nextInt(5) > 0) {
+            d.append("status", rnd.nextBoolean() ? "A" : "B");
+        }
+        return d;
+    }
+
+    private static Bson query(Random rnd) {
+        List<Bson> parts = new ArrayList<>();
+        if (rnd.nextInt(4) > 0) {
+            parts.add(Filters.eq("tenantId", "t" + rnd.nextInt(6)));
+        }
+        switch (rnd.nextInt(7)) {
+            case 0 -> parts.add(Filters.eq("tags", "k" + rnd.nextInt(6)));
+            case 1 -> parts.add(Filters.in("tags", "k" + rnd.nextInt(6), "k" + rnd.nextInt(6)));
+            case 2 -> parts.add(Filters.eq("status", rnd.nextBoolean() ? "A" : "B"));
+            case 3 -> parts.add(Filters.eq("status", null));
+            case 4 -> parts.add(Filters.eq("n", rnd.nextInt(4)));
+            case 5 -> parts.add(Filters.or(Filters.eq("tenantId", "t1"), Filters.eq("status", "A")));
+            default -> parts.add(Filters.regex("name", "^名1"));
+        }
+        return Filters.and(parts);
+    }
+
+    @Test
+    void answersExactlyLikeAScanThroughInsertsUpdatesAndDeletes() {
+        Random rnd = new Random(42);
+        for (MongoCollection<Document> c : both("diff")) {
+            Mono.from(c.createIndex(Indexes.ascending("tenantId", "tags", "name"))).block();
+            Mono.from(c.createIndex(Indexes.ascending("status"), new IndexOptions().sparse(true))).block();
+            Mono.from(c.createIndex(Indexes.ascending("n"))).block();
+        }
+        List<Document> docs = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            docs.add(doc(rnd, i));
+        }
+        for (MongoCollection<Document> c : both("diff")) {
+            Mono.from(c.insertMany(docs.stream().map(Document::new).toList())).block();
+        }
+        for (int round = 0; round < 400; round++) {
+            Bson q = query(rnd);
+            List<MongoCollection<Document>> cs = both("diff");
+            List<Document> a = Flux.from(cs.get(0).find(q).sort(Sorts.ascending("name", "_id"))).collectList().block();
+            Long n = Mono.from(cs.get(0).countDocuments(q)).block();
+            for (MongoCollection<Document> indexed : cs.subList(1, cs.size())) {
+                assertThat(Flux.from(indexed.find(q).sort(Sorts.ascending("name", "_id"))).collectList().block()).as("query %s", q).isEqualTo(a);
+                assertThat(Mono.from(indexed.countDocuments(q)).block()).as("count %s", q).isEqualTo(n);
+            }
+            int target = rnd.nextInt(650);
+            Bson byId = Filters.eq("_id", "d" + target);
+            switch (rnd.nextInt(5)) {
+                case 0 -> cs.forEach(c -> Mono.from(c.updateOne(byId, Updates.set("tenantId", "t" + (target % 5)))).block());
+                case 1 -> cs.forEach(c -> Mono.from(c.updateOne(byId, Updates.addToSet("tags", "k" + (target % 6)))).block());
+                case 2 -> cs.forEach(c -> Mono.from(c.updateMany(Filters.eq("tags", "k" + (target % 6)), Updates.pull("tags", "k" + (target % 6)))).block());
+                case 3 -> cs.forEach(c -> Mono.from(c.deleteOne(byId)).block());
+                default -> {
+                    Document fresh = doc(new Random(target), target);
+                    cs.forEach(c -> Mono.from(c.replaceOne(byId, new Document(fresh), new com.mongodb.client.model.ReplaceOptions().upsert(true))).block());
+                }
+            }
+        }
+    }
+
+    @Test
+    void countsWithSkipAndLimitLikeMongo() {
+        List<MongoCollection<Document>> cs = both("counts");
+        for (MongoCollection<Document> c : cs) {
+            Mono.from(c.createIndex(Indexes.ascending("g"))).block();
+            List<Document> docs = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                docs.add(new Document("_id", i).append("g", i % 3));
+            }
+            Mono.from(c.insertMany(docs)).block();
+        }
+        var options = new com.mongodb.client.model.CountOptions().skip(3).limit(5);
+        for (Bson q : List.of(Filters.eq("g", 1), Filters.eq("g", 9), new Document())) {
+            for (MongoCollection<Document> indexed : cs.subList(1, cs.size())) {
+                assertThat(Mono.from(indexed.countDocuments(q)).block()).isEqualTo(Mono.from(cs.get(0).countDocuments(q)).block());
+                assertThat(Mono.from(indexed.countDocuments(q, options)).block()).isEqualTo(Mono.from(cs.get(0).countDocuments(q, options)).block());
+            }
+        }
+    }
+
+    @Test
+    void fileBackedIndexesAreRebuiltWhenTheFileIsReopened() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempDirectory("standin-reopen").resolve("data.mv.db");
+        for (int run = 0; run < 2; run++) {
+            MongoServer server = new MongoServer(new IndexedH2Backend(file.toString()));
+            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort())) {
+                MongoCollection<Document> c = client.getDatabase("d").getCollection("reopen");
+                if (run == 0) {
+                    Mono.from(c.createIndex(Indexes.ascending("g"))).block();
+                    Mono.from(c.insertMany(List.of(new Document("_id", 1).append("g", "a"), new Document("_id", 2).append("g", "b")))).block();
+                } else {
+                    Mono.from(c.insertOne(new Document("_id", 3).append("g", "a"))).block();
+                }
+                assertThat(Flux.from(c.find(Filters.eq("g", "a")).sort(Sorts.ascending("_id"))).map(d -> d.get("_id")).collectList().block())
+                        .isEqualTo(run == 0 ? List.of(1) : List.of(1, 3));
+            } finally {
+                server.shutdownNow();
+            }
+        }
+    }
+}
