@@ -37,12 +37,13 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import cn.lianmeng.deploy.mongo.IndexedMemoryBackend;
 import org.bson.Document;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * content-service benchmark (not a test). Seeds an in-memory MongoDB stand-in (in this JVM) with ITEMS published items
+ * content-service benchmark (not a test). Seeds the indexed in-memory MongoDB stand-in (in this JVM) with ITEMS published items
  * across TENANTS tenants, their organisations and members (with audience keys), RECEIPTS read receipts and INBOX inbox
  * messages; starts the real content-service jar against it (no Kafka, no registry) with a key pair of its own; then
  * measures over HTTP on localhost: a member's first feed page, the inbox unread count, search; and STREAMS concurrent
@@ -79,7 +80,7 @@ public class ContentBench {
         Path logs = Path.of(System.getenv().getOrDefault("BENCH_LOG_DIR", "deploy/bench/target"));
         Files.createDirectories(logs);
 
-        MongoServer mongo = new MongoServer(new MemoryBackend());
+        MongoServer mongo = new MongoServer(new IndexedMemoryBackend());
         mongo.bind("127.0.0.1", mongoPort);
         MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + mongoPort);
         MongoDatabase db = client.getDatabase("lianmeng_content_bench");
@@ -109,6 +110,7 @@ public class ContentBench {
                     .executor(Executors.newFixedThreadPool(64)).build();
             String base = "http://127.0.0.1:" + port;
             waitUp(http, base);
+            waitForIndexes(db);
             Signer sign = new Signer((RSAPrivateKey) keys.getPrivate());
             System.out.printf("service up (pid %d), RSS %d MiB%n", service.pid(), rssMiB(service.pid()));
 
@@ -387,6 +389,31 @@ public class ContentBench {
             Thread.sleep(500);
         }
         throw new IllegalStateException("content-service did not come up; see the service log");
+    }
+
+    /** The service creates its indexes in the background at start; measure only once they exist. */
+    static void waitForIndexes(MongoDatabase db) throws InterruptedException {
+        Map<String, List<String>> wanted = Map.of(
+                "content_items", List.of("feed", "search", "alliance_id"),
+                "read_receipts", List.of("alliance_id"),
+                "members", List.of("alliance_id", "alliance_keys"),
+                "feed_timelines", List.of("alliance_id"),
+                "inbox_counters", List.of("alliance_id"),
+                "inbox_messages", List.of("member_created"));
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        for (Map.Entry<String, List<String>> e : wanted.entrySet()) {
+            while (true) {
+                List<String> names = Flux.from(db.getCollection(e.getKey()).listIndexes()).map(d -> d.getString("name")).collectList().block();
+                if (names.containsAll(e.getValue())) {
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("indexes of " + e.getKey() + " missing: " + names);
+                }
+                Thread.sleep(500);
+            }
+        }
+        System.out.println("service indexes present");
     }
 
     static final class Stats {

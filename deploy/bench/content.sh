@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# content-service benchmark (not a test): seeds an in-memory MongoDB stand-in with 100,000 published items across 200
+# content-service benchmark (not a test): seeds the indexed in-memory MongoDB stand-in with 100,000 published items across 200
 # tenants, 5,000 members with audience keys, 1,000,000 read receipts and 100,000 inbox messages; starts the real
 # content-service jar (-Xmx256m, no Kafka, no registry) against it; measures over HTTP on localhost the first feed
 # page, the inbox unread count and search (p50/p95/p99), then 500 concurrent players fetching one video with range
@@ -12,15 +12,15 @@
 # VIDEO_MIB (20) SAMPLES (300) BENCH_MONGO_PORT (47117) BENCH_SERVICE_PORT (38083)
 # BENCH_JAVA_OPTS (-Xmx8g -XX:+UseParallelGC: this JVM holds the stand-in and its data)
 # Goals (issue 5): feed p95 ≤ 50 ms, unread count p95 ≤ 20 ms, search p95 ≤ 100 ms, 500 streams without errors.
-# The stand-in answers only unique-index lookups from an index (every other query scans); on real MongoDB the feed,
-# unread and search queries are served by the feed, member_unread and search indexes (docs/content-contracts.md).
+# The stand-in (deploy/local/mongo-standin IndexedMemoryBackend) narrows queries by equality/$in prefixes of the
+# service's indexes and sorts the candidates in memory; real MongoDB serves the sorts from the indexes too.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 mkdir -p deploy/bench/target
 if [[ ! -f content-service/target/content-service.jar ]]; then
-    ./mvnw -B -q -DskipTests install -pl platform
+    ./mvnw -B -q -DskipTests install -pl deploy/local/mongo-standin,platform
     ./mvnw -B -q -DskipTests package -pl content-service
 fi
 ./mvnw -B -q -pl content-service dependency:build-classpath -Dmdep.includeScope=test \

@@ -56,6 +56,9 @@ public class Members {
         members.ensureIndexInBackground(Indexes.ascending("allianceId", "orgId"), new IndexOptions().name("alliance_org"));
         members.ensureIndexInBackground(Indexes.ascending("allianceId", "enterpriseId"), new IndexOptions().name("alliance_enterprise"));
         members.ensureIndexInBackground(Indexes.ascending("allianceId", "accountId"), new IndexOptions().name("alliance_account"));
+        // by-id lookups carry the alliance ({$and: [{allianceId}, {_id: …}]}): real MongoDB answers them from _id, the
+        // indexed stand-in from this index
+        members.ensureIndexInBackground(Indexes.ascending("allianceId", "_id"), new IndexOptions().name("alliance_id"));
     }
 
     /** Applies one member event, then recomputes the member's audience keys; answers whether the stored copy changed. */

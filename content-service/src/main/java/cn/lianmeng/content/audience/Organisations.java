@@ -40,6 +40,9 @@ public class Organisations {
         this.clock = clock;
         orgs.ensureIndexInBackground(Indexes.ascending("allianceId", "tenantId", "name"), new IndexOptions().name("alliance_tenant_name"));
         orgs.ensureIndexInBackground(Indexes.ascending("allianceId", "ancestors"), new IndexOptions().name("alliance_ancestors"));
+        // by-id lookups carry the alliance ({$and: [{allianceId}, {_id: …}]}): real MongoDB answers them from _id, the
+        // indexed stand-in from this index
+        orgs.ensureIndexInBackground(Indexes.ascending("allianceId", "_id"), new IndexOptions().name("alliance_id"));
     }
 
     public record Officer(String memberId, String name, String role) {

@@ -33,6 +33,9 @@ public class Receipts {
         this.receipts = mongo.collection("read_receipts", ScopeRule.tenantOwned());
         this.clock = clock;
         receipts.ensureIndexInBackground(Indexes.ascending("itemId", "orgId"), new IndexOptions().name("item_org"));
+        // by-id lookups carry the alliance ({$and: [{allianceId}, {_id: …}]}): real MongoDB answers them from _id, the
+        // indexed stand-in from this index
+        receipts.ensureIndexInBackground(Indexes.ascending("allianceId", "_id"), new IndexOptions().name("alliance_id"));
     }
 
     static String id(String itemId, String memberId) {

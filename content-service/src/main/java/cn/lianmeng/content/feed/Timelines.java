@@ -44,6 +44,8 @@ public class Timelines {
     public Timelines(MongoAccess mongo, ContentProperties properties) {
         this.timelines = mongo.collection("feed_timelines", ScopeRule.tenantOwned());
         this.size = properties.getFeed().getTimelineSize();
+        timelines.ensureIndexInBackground(com.mongodb.client.model.Indexes.ascending("allianceId", "_id"),
+                new com.mongodb.client.model.IndexOptions().name("alliance_id"));
     }
 
     public int size() {

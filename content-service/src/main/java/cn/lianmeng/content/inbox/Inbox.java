@@ -67,6 +67,9 @@ public class Inbox {
         messages.ensureIndexInBackground(Indexes.compoundIndex(Indexes.ascending("memberId"), Indexes.descending("createdAt")),
                 new IndexOptions().name("member_created"));
         messages.ensureIndexInBackground(Indexes.ascending("memberId", "readAt"), new IndexOptions().name("member_unread"));
+        // by-id lookups carry the alliance ({$and: [{allianceId}, {_id: …}]}): real MongoDB answers them from _id, the
+        // indexed stand-in from this index
+        counters.ensureIndexInBackground(Indexes.ascending("allianceId", "_id"), new IndexOptions().name("alliance_id"));
     }
 
     public record Message(String id, String category, String type, String title, String text, String linkType, String linkId,

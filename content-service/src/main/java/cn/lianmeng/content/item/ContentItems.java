@@ -94,6 +94,9 @@ public class ContentItems {
         this.timelines = timelines;
         this.clock = clock;
         relay.register(items);
+        // by-id lookups carry the alliance ({$and: [{allianceId}, {_id: …}]}): real MongoDB answers them from _id, the
+        // indexed stand-in from this index
+        items.ensureIndexInBackground(Indexes.ascending("allianceId", "_id"), new IndexOptions().name("alliance_id"));
         // the feed: {allianceId, status, audienceKeys: {$in: keys}} sorted by {publishedAt: -1, _id: -1} — on real MongoDB
         // one index interval per key, merged in sort order (SORT_MERGE), so no in-memory sort and a page reads ~size keys
         items.ensureIndexInBackground(Indexes.compoundIndex(Indexes.ascending("allianceId", "status", "audienceKeys"),

@@ -72,6 +72,8 @@ public class SearchService {
         return readers.of(caller).flatMap(reader -> {
             List<Bson> filter = new ArrayList<>();
             filter.add(Filters.eq("status", ContentStatus.PUBLISHED.name()));
+            // one n-gram as an equality bounds the index scan (real MongoDB does the same for $all); $all keeps it exact
+            filter.add(Filters.eq("searchTokens", tokens.get(tokens.size() - 1)));
             filter.add(Filters.all("searchTokens", tokens));
             if (k != null) {
                 filter.add(Filters.eq("kind", k.name()));
