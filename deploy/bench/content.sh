@@ -20,6 +20,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 mkdir -p deploy/bench/target
 if [[ ! -f content-service/target/content-service.jar ]]; then
+    ./mvnw -B -q -N install   # the root pom, so the installed platform's dependencies resolve
     ./mvnw -B -q -DskipTests install -pl deploy/local/mongo-standin,platform
     ./mvnw -B -q -DskipTests package -pl content-service
 fi
