@@ -8,12 +8,12 @@
 #                                          coverage endpoint exists in this build; see below)
 #
 # What it does:
-#   1. starts the MongoDB stand-in in memory (own JVM, MONGO_HEAP, default 6g) and the stack on it with
+#   1. starts the MongoDB stand-in in memory (own JVM, MONGO_HEAP, default 8g) and the stack on it with
 #      deploy/local/up.sh (shifted ports, own run directory, no demo data, LM_SKIP_BUILD=1, gateway rate limit raised
 #      so the benchmark's single user is not throttled);
 #   2. runs deploy/bench/tools/OrgScale.java: alliance, alliance admin, districts/streets/parks and 5 enterprises
 #      (with ENTERPRISE_ADMIN logins) through the API, then bulk-inserts the generated enterprises, organisations,
-#      members and member-index rows straight into the org-service database (insertMany, 1,000 per batch) — after
+#      members (and optionally member-index rows) straight into the org-service database (insertMany, 1,000 per batch) — after
 #      the services created their indexes at startup, so index maintenance is part of the load;
 #   3. runs deploy/bench/tools/HttpBench.java per endpoint against org-service directly and through the gateway,
 #      appends the rows to deploy/bench/target/org-scale-results.md, prints every component's RSS, stops everything.
@@ -26,7 +26,8 @@
 #   BENCH_ENTERPRISES 20000  BENCH_ORGANISATIONS 60000  BENCH_MEMBERS 600000
 #   BENCH_RUN_DIR            default deploy/bench/target/org-scale-run
 #   BENCH_PORT_OFFSET        default 22000 (gateway 30080, org 30081, registry 30761, kafka 31092/31093, mongo 49017)
-#   MONGO_HEAP 6g            heap of the in-memory stand-in
+#   MONGO_HEAP 8g            heap of the in-memory stand-in (the full data set holds ~5.5 GB live in it)
+#   BENCH_MEMBER_INDEX=1     also write organisation_member_index rows (not read by the measured queries; +~1.5 GB)
 #   JAVA_OPTS etc.           passed on to up.sh (default service JVM options are up.sh's)
 set -euo pipefail
 
@@ -82,7 +83,7 @@ trap 'exit 130' INT TERM
 echo "Lianmeng organisation-scale benchmark — $(nproc 2>/dev/null || echo ?) CPUs, run dir $LM_RUN_DIR"
 
 # ---------------------------------------------------------------- 1. stand-in (in memory) and stack
-"$JAVA_BIN" -Xmx"${MONGO_HEAP:-6g}" -XX:+UseParallelGC -Dlianmeng.component=mongo-bench \
+"$JAVA_BIN" -Xmx"${MONGO_HEAP:-8g}" -XX:+UseParallelGC -Dlianmeng.component=mongo-bench \
     -Dorg.slf4j.simpleLogger.log.de.bwaldvogel.mongo.wire.MongoWireProtocolHandler=warn \
     -cp "$STANDIN/mongo-standin.jar:$STANDIN/lib/*" cn.lianmeng.deploy.mongo.MongoStandIn "$MONGO_PORT" memory \
     >"$LM_RUN_DIR.standin.log" 2>&1 &
@@ -93,7 +94,7 @@ for _ in $(seq 1 100); do
     kill -0 "$standin_pid" 2>/dev/null || { cat "$LM_RUN_DIR.standin.log"; echo "✗ stand-in exited"; exit 1; }
     sleep 0.2
 done
-echo "in-memory MongoDB stand-in on :$MONGO_PORT (pid $standin_pid, heap ${MONGO_HEAP:-6g})"
+echo "in-memory MongoDB stand-in on :$MONGO_PORT (pid $standin_pid, heap ${MONGO_HEAP:-8g})"
 
 echo "starting the stack (gateway :$GATEWAY_PORT, org-service :$ORG_PORT, no demo data) …"
 if ! NO_COLOR=1 "$LOCAL/up.sh" >"$LM_RUN_DIR.up.log" 2>&1; then
@@ -156,7 +157,7 @@ done
 # ---------------------------------------------------------------- memory
 rss_mib() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo "?"; }
 echo
-mem="RSS after the run (MiB): mongo stand-in (in memory, 600k members) $(rss_mib "$standin_pid")"
+mem="RSS after the run (MiB): mongo stand-in (in memory, all data) $(rss_mib "$standin_pid")"
 for name in kafka registry org-service activity-service content-service gateway; do
     f="$LM_RUN_DIR/pids/$name.pid"
     [[ -f "$f" ]] && mem+=", $name $(rss_mib "$(tr -dc '0-9' <"$f")")"
