@@ -348,6 +348,7 @@ public final class OrgScale {
         return new Document("_id", id)
                 .append("allianceId", allianceId).append("tenantId", e.id()).append("enterpriseId", e.id())
                 .append("orgId", org.getString("_id")).append("orgName", org.getString("name")).append("orgAncestors", orgAncestors)
+                .append("orgPath", java.util.stream.Stream.concat(orgAncestors.stream(), java.util.stream.Stream.of(org.getString("_id"))).toList())
                 .append("name", name()).append("gender", RND.nextBoolean() ? "MALE" : "FEMALE")
                 .append("birthYear", birth.getYear())
                 .append("idNumberCipher", cipher.encrypt("member:" + id + ":idNumber", idNumber))

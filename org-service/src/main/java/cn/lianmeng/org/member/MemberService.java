@@ -88,7 +88,8 @@ public class MemberService {
         relay.register(members);
         members.ensureIndexInBackground(Indexes.ascending("allianceId", "idNumberHash"),
                 new IndexOptions().unique(true).name("alliance_id_number_unique"));
-        members.ensureIndexInBackground(Indexes.ascending("tenantId", "orgAncestors", "name"), new IndexOptions().name("tenant_subtree_name"));
+        // orgPath = ancestors + own organisation: "members of a subtree" is one equality on one multikey field
+        members.ensureIndexInBackground(Indexes.ascending("allianceId", "orgPath", "name"), new IndexOptions().name("alliance_subtree_name"));
         members.ensureIndexInBackground(Indexes.ascending("tenantId", "orgId", "name"), new IndexOptions().name("tenant_org_name"));
         members.ensureIndexInBackground(Indexes.ascending("tenantId", "name"), new IndexOptions().name("tenant_name"));
         members.ensureIndexInBackground(Indexes.ascending("allianceId", "enterpriseId", "name"), new IndexOptions().name("alliance_employer_name"));
@@ -282,6 +283,7 @@ public class MemberService {
         return new Document("_id", id)
                 .append("allianceId", org.allianceId()).append("tenantId", org.tenantId()).append("enterpriseId", employer)
                 .append("orgId", org.id()).append("orgName", org.name()).append("orgAncestors", org.ancestors())
+                .append("orgPath", orgPath(org))
                 .append("name", v.name()).append("gender", v.gender() == null ? null : v.gender().name())
                 .append("birthYear", v.birthDate().getYear())
                 .append("idNumberCipher", cipher.encrypt(Member.idNumberContext(id), v.idNumber()))
@@ -342,7 +344,7 @@ public class MemberService {
         }
         if (c.has(Role.ORG_ADMIN)) {
             List<String> orgs = List.copyOf(c.orgIds());
-            return Mono.just(new ReadQuery(Scope.of(c), Filters.or(Filters.in("orgId", orgs), Filters.in("orgAncestors", orgs)), false));
+            return Mono.just(new ReadQuery(Scope.of(c), Filters.in("orgPath", orgs), false));
         }
         if (c.has(Role.DISTRICT_STAFF)) {
             // tenancy through the caller's own scope on enterprises; members are then matched by employer
@@ -402,7 +404,7 @@ public class MemberService {
                     filters.add(q.filter());
                     if (f.orgId() != null) {
                         filters.add(Boolean.FALSE.equals(f.subtree()) ? Filters.eq("orgId", f.orgId())
-                                : Filters.or(Filters.eq("orgId", f.orgId()), Filters.eq("orgAncestors", f.orgId())));
+                                : Filters.eq("orgPath", f.orgId()));
                     }
                     if (f.tenantId() != null) {
                         filters.add(Filters.eq("tenantId", f.tenantId()));
@@ -664,7 +666,7 @@ public class MemberService {
                             }
                             Organisation to = mv.to();
                             Document changes = new Document("orgId", to.id()).append("orgName", to.name())
-                                    .append("orgAncestors", to.ancestors()).append("tenantId", to.tenantId())
+                                    .append("orgAncestors", to.ancestors()).append("orgPath", orgPath(to)).append("tenantId", to.tenantId())
                                     .append("enterpriseId", mv.toEnterpriseId()).append("lastTransferId", mv.transferId());
                             return write(scope, m, Filters.ne("lastTransferId", mv.transferId()), changes, "MemberTransferred",
                                     m.orgId(), m.tenantId())
@@ -685,14 +687,42 @@ public class MemberService {
         }
     }
 
+    // ---------------------------------------------------------------- organisation paths
+
+    /** The organisation's ancestors root→parent, then the organisation itself: the {@code orgPath} members carry. */
+    static List<String> orgPath(Organisation org) {
+        List<String> path = new ArrayList<>(org.ancestors());
+        path.add(org.id());
+        return List.copyOf(path);
+    }
+
+    /**
+     * Gives {@code orgPath} to member documents written before the field existed (once, at startup; idempotent). Each
+     * update is conditional on the document still lacking the field and still having the ancestors it was computed
+     * from, so a move or transfer that lands meanwhile is never overwritten.
+     */
+    public Mono<Long> backfillOrgPaths() {
+        Scope all = Scope.unrestricted("one-off backfill of members' orgPath");
+        return members.find(all, Filters.exists("orgPath", false), null, 0, 0)
+                .concatMap(d -> {
+                    List<String> ancestors = d.getList("orgAncestors", String.class, List.of());
+                    List<String> path = new ArrayList<>(ancestors);
+                    path.add(d.getString("orgId"));
+                    return members.updateOne(all, Filters.and(Filters.eq("_id", d.get("_id")), Filters.exists("orgPath", false),
+                                    Filters.eq("orgId", d.getString("orgId")), Filters.eq("orgAncestors", ancestors)),
+                            Updates.set("orgPath", path)).map(r -> r.getModifiedCount());
+                })
+                .reduce(0L, Long::sum);
+    }
+
     // ---------------------------------------------------------------- organisation events
 
     /** Members follow their organisation's moves (ancestors) and renames; no member event (the organisation's is the fact). */
     Mono<Void> organisationMoved(String allianceId, String orgId) {
         Scope scope = Scope.system(allianceId, null);
         return organisations.subtree(allianceId, orgId)
-                .concatMap(o -> members.updateMany(scope, Filters.and(Filters.eq("orgId", o.id()), Filters.ne("orgAncestors", o.ancestors())),
-                        Updates.set("orgAncestors", o.ancestors())))
+                .concatMap(o -> members.updateMany(scope, Filters.and(Filters.eq("orgId", o.id()), Filters.ne("orgPath", orgPath(o))),
+                        Updates.combine(Updates.set("orgAncestors", o.ancestors()), Updates.set("orgPath", orgPath(o)))))
                 .then();
     }
 

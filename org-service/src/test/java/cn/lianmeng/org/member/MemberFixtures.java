@@ -245,6 +245,12 @@ public final class MemberFixtures {
                 .expectBody(Map.class).returnResult().getResponseBody();
     }
 
+    /** Removes a member's {@code orgPath}, as a document written before the field existed would be. */
+    public void dropOrgPath(String memberId) {
+        members.updateOne(Scope.unrestricted("test"), com.mongodb.client.model.Filters.eq("_id", memberId),
+                com.mongodb.client.model.Updates.unset("orgPath")).block();
+    }
+
     public Document rawMember(String memberId) {
         return members.findById(Scope.unrestricted("test"), memberId).block();
     }

@@ -47,6 +47,8 @@ class MemberIntegrationTest {
     OutboxRelay relay;
     @Autowired
     EmbeddedKafkaBroker broker;
+    @Autowired
+    MemberService memberService;
 
     private MemberFixtures fx;
     private String alliance;
@@ -464,6 +466,20 @@ class MemberIntegrationTest {
     }
 
     @Test
+    void membersWrittenBeforeOrgPathExistedAreBackfilledAndListedInTheirSubtreeAgain() {
+        String m = id(create("旧档案", branch1));
+        assertThat(fx.rawMember(m).getList("orgPath", String.class)).containsExactly(committee, general, branch1);
+        fx.dropOrgPath(m);
+        assertThat(names(Api.get(web, entAdmin, "/api/org/members?orgId=" + general))).doesNotContain("旧档案");
+
+        assertThat(memberService.backfillOrgPaths().block()).isGreaterThanOrEqualTo(1L);
+        assertThat(fx.rawMember(m).getList("orgPath", String.class)).containsExactly(committee, general, branch1);
+        assertThat(names(Api.get(web, entAdmin, "/api/org/members?orgId=" + general))).contains("旧档案");
+        assertThat(names(Api.get(web, entAdmin, "/api/org/members?orgId=" + branch1 + "&subtree=false"))).contains("旧档案");
+        assertThat(memberService.backfillOrgPaths().block()).as("idempotent").isZero();
+    }
+
+    @Test
     void membersFollowTheirOrganisationsMovesRenamesAndOfficers() {
         String m1 = id(create("陈晨", branch1));
         String m2 = id(create("林琳", branch2));
@@ -472,6 +488,8 @@ class MemberIntegrationTest {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 assertThat(fx.rawMember(m1).getList("orgAncestors", String.class)).containsExactly(committee, branch3, general));
         assertThat(fx.rawMember(m2).getList("orgAncestors", String.class)).containsExactly(committee, branch3, general);
+        assertThat(fx.rawMember(m1).getList("orgPath", String.class)).containsExactly(committee, branch3, general, branch1);
+        assertThat(fx.rawMember(m2).getList("orgPath", String.class)).containsExactly(committee, branch3, general, branch2);
         assertThat(names(Api.get(web, entAdmin, "/api/org/members?orgId=" + branch3))).containsExactlyInAnyOrder("陈晨", "林琳");
         assertThat(names(Api.get(web, fx.orgAdmin(alliance, tenant, branch3), "/api/org/members"))).hasSize(2);
 

@@ -58,9 +58,9 @@ public class IndexedMemoryBackend extends MemoryBackend {
 
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize, Document fieldSelector) {
-            Index<Integer> index = IndexedQueries.choose(getIndexes(), query);
-            return index == null ? matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector)
-                    : matchDocuments(query, index.getPositions(query), orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            Iterable<Integer> positions = IndexedQueries.positions(getIndexes(), query);
+            return positions == null ? matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector)
+                    : matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
     }
 }

@@ -12,10 +12,15 @@ final class IndexedQueries {
     private IndexedQueries() {
     }
 
-    /** The index to answer a query with: a unique index that can (exact), else the narrowest secondary index, else null (scan). */
-    static <P> Index<P> choose(List<Index<P>> indexes, Document query) {
+    /**
+     * The candidate positions to answer a query with, or null to scan: a unique index that can answer it exactly, else
+     * the {@code _id} index when the query pins {@code _id} among other conditions (e.g. {@code {$and: [scope, {_id}]}},
+     * which the stand-in's own unique index does not take), else the narrowest secondary index.
+     */
+    static <P> Iterable<P> positions(List<Index<P>> indexes, Document query) {
         Index<P> best = null;
         long bestEstimate = Long.MAX_VALUE;
+        Index<P> byId = null;
         for (Index<P> index : indexes) {
             if (index instanceof SecondaryIndex<P> secondary) {
                 long estimate = secondary.estimate(query);
@@ -24,10 +29,19 @@ final class IndexedQueries {
                     bestEstimate = estimate;
                 }
             } else if (index.canHandle(query)) {
-                return index;
+                return index.getPositions(query);
+            } else if (index.getKeys().size() == 1 && "_id".equals(index.getKeys().get(0).getKey())) {
+                byId = index;
             }
         }
-        return best;
+        List<Object> ids = byId == null ? null : SecondaryIndex.equalities(query).get("_id");
+        if (ids != null && ids.size() < bestEstimate && ids.stream().noneMatch(SecondaryIndex::isNullKey)) {
+            Document idQuery = new Document("_id", new Document("$in", ids));
+            if (byId.canHandle(idQuery)) {
+                return byId.getPositions(idQuery);
+            }
+        }
+        return best == null ? null : best.getPositions(query);
     }
 
     /**

@@ -2,6 +2,7 @@ package cn.lianmeng.deploy.mongo;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import de.bwaldvogel.mongo.MongoCollection;
@@ -23,12 +25,14 @@ import de.bwaldvogel.mongo.bson.Document;
  * A non-unique (optionally compound, multikey) index for the mongo-java-server stand-in, which otherwise accepts
  * such indexes but scans the whole collection for every query. It narrows a query to the documents whose leading
  * index fields equal the query's equality ({@code field: value}, {@code $eq}, {@code $in}, also inside {@code $and})
- * constraints; the collection then applies the full query to those candidates, so answers are exactly those of a
- * scan — only faster. Ranges, {@code $or}, regexes, nulls and array equality are not narrowed (the query falls
- * back to another index or a scan), which keeps the candidate set a guaranteed superset of the matches.
+ * constraints, and — on the field after them — to an anchored literal prefix ({@code /^\Qtext\E/}, {@code /^text/}
+ * without metacharacters or options), the shape an index range serves in MongoDB; the collection then applies the
+ * full query to those candidates, so answers are exactly those of a scan — only faster. Other ranges, {@code $or},
+ * other regexes, nulls and array equality are not narrowed (the query falls back to another index or a scan), which
+ * keeps the candidate set a guaranteed superset of the matches.
  *
- * <p>Structure: a trie over the index's key fields; each node holds the positions of every document below it, so
- * a lookup on any prefix of the keys is one walk.
+ * <p>Structure: a trie over the index's key fields, children kept in key order; each node holds the positions of
+ * every document below it, so a lookup on any prefix of the keys is one walk, and a string prefix one range.
  */
 final class SecondaryIndex<P> extends Index<P> {
 
@@ -39,9 +43,84 @@ final class SecondaryIndex<P> extends Index<P> {
         }
     };
 
+    /**
+     * Order of the trie's children: by kind (null, numbers, strings, anything else), then naturally. Only the trie's
+     * layout depends on it (answers are sorted by the collection), and keys that compare equal merely share a node —
+     * still a superset — so it needs no BSON fidelity beyond keeping strings contiguous by prefix.
+     */
+    static final Comparator<Object> KEY_ORDER = (a, b) -> {
+        int ra = rank(a);
+        int rb = rank(b);
+        if (ra != rb) {
+            return Integer.compare(ra, rb);
+        }
+        return switch (ra) {
+            case 0 -> 0;
+            case 1 -> Double.compare(((Number) a).doubleValue(), ((Number) b).doubleValue());
+            case 2 -> ((String) a).compareTo((String) b);
+            default -> {
+                int byClass = a.getClass().getName().compareTo(b.getClass().getName());
+                if (byClass != 0) {
+                    yield byClass;
+                }
+                if (a instanceof Comparable<?> && a.getClass() == b.getClass()) {
+                    @SuppressWarnings("unchecked")
+                    int natural = ((Comparable<Object>) a).compareTo(b);
+                    yield natural;
+                }
+                yield a.equals(b) ? 0 : Integer.compare(a.hashCode(), b.hashCode());
+            }
+        };
+    };
+
+    static boolean isNullKey(Object key) {
+        return key == NULL;
+    }
+
+    private static int rank(Object key) {
+        if (key == NULL) {
+            return 0;
+        }
+        if (key instanceof Number) {
+            return 1;
+        }
+        return key instanceof String ? 2 : 3;
+    }
+
     private static final class Node<P> {
-        final Map<Object, Node<P>> children = new HashMap<>();
+        TreeMap<Object, Node<P>> children; // null for a leaf
         final Set<P> positions = new HashSet<>();
+
+        Node<P> child(Object key) {
+            return children == null ? null : children.get(key);
+        }
+
+        Node<P> childOrNew(Object key) {
+            if (children == null) {
+                children = new TreeMap<>(KEY_ORDER);
+            }
+            return children.computeIfAbsent(key, k -> new Node<>());
+        }
+
+        void removeChild(Object key) {
+            children.remove(key);
+            if (children.isEmpty()) {
+                children = null;
+            }
+        }
+
+        /** The string-keyed children whose key starts with the prefix (one range of the ordered children). */
+        void withPrefix(String prefix, List<Node<P>> out) {
+            if (children == null) {
+                return;
+            }
+            for (Map.Entry<Object, Node<P>> e : children.tailMap(prefix, true).entrySet()) {
+                if (!(e.getKey() instanceof String key) || !key.startsWith(prefix)) {
+                    break;
+                }
+                out.add(e.getValue());
+            }
+        }
     }
 
     private final Node<P> root = new Node<>();
@@ -100,7 +179,7 @@ final class SecondaryIndex<P> extends Index<P> {
         for (List<Object> values : paths(document)) {
             Node<P> node = root;
             for (Object value : values) {
-                node = node.children.computeIfAbsent(key(value), k -> new Node<>());
+                node = node.childOrNew(key(value));
                 node.positions.add(position);
             }
         }
@@ -118,14 +197,14 @@ final class SecondaryIndex<P> extends Index<P> {
             return;
         }
         Object k = key(values.get(depth));
-        Node<P> child = node.children.get(k);
+        Node<P> child = node.child(k);
         if (child == null) {
             return;
         }
         child.positions.remove(position);
         deletePath(child, values, depth + 1, position);
         if (child.positions.isEmpty()) {
-            node.children.remove(k);
+            node.removeChild(k);
         }
     }
 
@@ -177,20 +256,35 @@ final class SecondaryIndex<P> extends Index<P> {
 
     @Override
     public synchronized void drop() {
-        root.children.clear();
+        root.children = null;
         positionsById.clear();
     }
 
     // ---- lookup ------------------------------------------------------------------------------------------------
 
+    /** What a query pins one index field to: one of some (normalised) values, or a string prefix. */
+    record Constraint(List<Object> values, String prefix) {
+    }
+
     /** The equality constraints of a query per field (values already normalised); fields it cannot narrow are absent. */
     static Map<String, List<Object>> equalities(Document query) {
         Map<String, List<Object>> out = new LinkedHashMap<>();
+        constraints(query).forEach((field, c) -> {
+            if (c.values() != null) {
+                out.put(field, c.values());
+            }
+        });
+        return out;
+    }
+
+    /** The equality and anchored-prefix constraints of a query per field; fields it cannot narrow are absent. */
+    static Map<String, Constraint> constraints(Document query) {
+        Map<String, Constraint> out = new LinkedHashMap<>();
         collect(query, out);
         return out;
     }
 
-    private static void collect(Document query, Map<String, List<Object>> out) {
+    private static void collect(Document query, Map<String, Constraint> out) {
         for (Map.Entry<String, Object> e : query.entrySet()) {
             String field = e.getKey();
             Object value = e.getValue();
@@ -202,23 +296,52 @@ final class SecondaryIndex<P> extends Index<P> {
                 }
                 continue;
             }
-            if (field.startsWith("$") || out.containsKey(field)) {
-                continue; // $or/$nor/$expr… are not narrowed; the first constraint on a field is enough for a superset
+            if (field.startsWith("$") || (out.containsKey(field) && out.get(field).values() != null)) {
+                continue; // $or/$nor/$expr… are not narrowed; the first equality on a field is enough for a superset
             }
-            List<Object> values = null;
+            Constraint constraint = null;
             if (value instanceof Document d) {
                 if (d.size() == 1 && d.containsKey("$eq") && scalar(d.get("$eq"))) {
-                    values = List.of(key(d.get("$eq")));
+                    constraint = new Constraint(List.of(key(d.get("$eq"))), null);
                 } else if (d.size() == 1 && d.get("$in") instanceof Collection<?> in && !in.isEmpty() && in.stream().allMatch(SecondaryIndex::scalar)) {
-                    values = in.stream().map(SecondaryIndex::key).distinct().toList();
+                    constraint = new Constraint(in.stream().map(SecondaryIndex::key).distinct().toList(), null);
+                } else if (d.get("$regex") != null && (d.size() == 1 || d.size() == 2 && d.containsKey("$options"))) {
+                    String prefix = literalPrefix(String.valueOf(d.get("$regex")), d.get("$options") == null ? "" : String.valueOf(d.get("$options")));
+                    constraint = prefix == null ? null : new Constraint(null, prefix);
                 }
+            } else if (value instanceof BsonRegularExpression regex) {
+                String prefix = literalPrefix(regex.getPattern(), regex.getOptions() == null ? "" : regex.getOptions());
+                constraint = prefix == null ? null : new Constraint(null, prefix);
             } else if (scalar(value)) {
-                values = List.of(key(value));
+                constraint = new Constraint(List.of(key(value)), null);
             }
-            if (values != null) {
-                out.put(field, values);
+            if (constraint != null) {
+                out.put(field, constraint);
             }
         }
+    }
+
+    /**
+     * The literal every match starts with, for an anchored pattern that is nothing but a literal ({@code ^\Q…\E} as
+     * {@code Pattern.quote} writes it, or {@code ^} followed by characters without any regex meaning), without options
+     * that change what {@code ^} or the letters match; null for any other pattern (then nothing is narrowed).
+     */
+    static String literalPrefix(String pattern, String options) {
+        if (!options.isEmpty() || pattern == null || !pattern.startsWith("^") || pattern.length() < 2) {
+            return null;
+        }
+        String rest = pattern.substring(1);
+        if (rest.startsWith("\\Q") && rest.endsWith("\\E")) {
+            String literal = rest.substring(2, rest.length() - 2);
+            return literal.isEmpty() || literal.contains("\\E") ? null : literal;
+        }
+        for (int i = 0; i < rest.length(); i++) {
+            char ch = rest.charAt(i);
+            if ("\\^$.|?*+()[]{}".indexOf(ch) >= 0 || Character.isSurrogate(ch) || ch == '\n' || ch == '\r') {
+                return null;
+            }
+        }
+        return rest;
     }
 
     private static boolean scalar(Object value) {
@@ -226,27 +349,34 @@ final class SecondaryIndex<P> extends Index<P> {
                 && !(value instanceof BsonRegularExpression) && !(value instanceof Pattern);
     }
 
-    /** The deepest nodes reachable with the query's equalities on a prefix of the keys; null if the first key is unconstrained. */
+    /**
+     * The deepest nodes reachable with the query's equalities on a prefix of the keys, then at most one string prefix
+     * on the next key; null if the first key is unconstrained.
+     */
     private List<Node<P>> nodes(Document query) {
-        Map<String, List<Object>> eq = equalities(query);
+        Map<String, Constraint> constraints = constraints(query);
         List<Node<P>> level = null;
         for (String field : keys()) {
-            List<Object> values = eq.get(field);
-            if (values == null) {
+            Constraint c = constraints.get(field);
+            if (c == null) {
                 break;
             }
             List<Node<P>> next = new ArrayList<>();
             for (Node<P> parent : level == null ? List.of(root) : level) {
-                for (Object v : values) {
-                    Node<P> child = parent.children.get(v);
-                    if (child != null) {
-                        next.add(child);
+                if (c.values() != null) {
+                    for (Object v : c.values()) {
+                        Node<P> child = parent.child(v);
+                        if (child != null) {
+                            next.add(child);
+                        }
                     }
+                } else {
+                    parent.withPrefix(c.prefix(), next);
                 }
             }
             level = next;
-            if (level.isEmpty()) {
-                break;
+            if (level.isEmpty() || c.values() == null) {
+                break; // a prefix spans many keys: what follows it is not narrowed
             }
         }
         return level;
@@ -254,7 +384,7 @@ final class SecondaryIndex<P> extends Index<P> {
 
     @Override
     public synchronized boolean canHandle(Document query) {
-        return equalities(query).containsKey(keys().get(0));
+        return constraints(query).containsKey(keys().get(0));
     }
 
     /** How many candidates this index would hand the collection for the query (an upper bound), or -1 if it can't narrow it. */

@@ -71,26 +71,35 @@ class IndexedMemoryBackendTest {
         }
         Document d = new Document("_id", "d" + i).append("tenantId", "t" + rnd.nextInt(5)).append("tags", tags)
                 .append("n", rnd.nextBoolean() ? rnd.nextInt(4) : (double) rnd.nextInt(4))
-                .append("name", "名" + rnd.nextInt(30));
+                .append("name", NAMES[rnd.nextInt(NAMES.length)] + rnd.nextInt(30));
         if (rnd.nextInt(5) > 0) {
             d.append("status", rnd.nextBoolean() ? "A" : "B");
         }
         return d;
     }
 
+    /** Name stems, including regex metacharacters, a quote terminator and a character outside the BMP. */
+    private static final String[] NAMES = {"名", "名字", "王", "王.", "a*b", "A", "x\\Ey", "𠀋", ""};
+
     private static Bson query(Random rnd) {
         List<Bson> parts = new ArrayList<>();
         if (rnd.nextInt(4) > 0) {
             parts.add(Filters.eq("tenantId", "t" + rnd.nextInt(6)));
         }
-        switch (rnd.nextInt(7)) {
+        switch (rnd.nextInt(13)) {
             case 0 -> parts.add(Filters.eq("tags", "k" + rnd.nextInt(6)));
             case 1 -> parts.add(Filters.in("tags", "k" + rnd.nextInt(6), "k" + rnd.nextInt(6)));
             case 2 -> parts.add(Filters.eq("status", rnd.nextBoolean() ? "A" : "B"));
             case 3 -> parts.add(Filters.eq("status", null));
             case 4 -> parts.add(Filters.eq("n", rnd.nextInt(4)));
             case 5 -> parts.add(Filters.or(Filters.eq("tenantId", "t1"), Filters.eq("status", "A")));
-            default -> parts.add(Filters.regex("name", "^名1"));
+            case 6 -> parts.add(Filters.regex("name", "^名1"));
+            case 7 -> parts.add(Filters.regex("name", "^" + java.util.regex.Pattern.quote(NAMES[rnd.nextInt(NAMES.length)] + (rnd.nextBoolean() ? "" : "1"))));
+            case 8 -> parts.add(Filters.regex("name", "^" + java.util.regex.Pattern.quote("a") , "i")); // case-insensitive: not a range
+            case 9 -> parts.add(Filters.regex("name", "^王.")); // a metacharacter: not a literal prefix
+            case 10 -> parts.add(Filters.eq("_id", "d" + rnd.nextInt(650)));
+            case 11 -> parts.add(Filters.in("_id", "d" + rnd.nextInt(650), "d" + rnd.nextInt(650), "missing"));
+            default -> parts.add(Filters.regex("name", "名"));
         }
         return Filters.and(parts);
     }
@@ -102,6 +111,7 @@ class IndexedMemoryBackendTest {
             Mono.from(c.createIndex(Indexes.ascending("tenantId", "tags", "name"))).block();
             Mono.from(c.createIndex(Indexes.ascending("status"), new IndexOptions().sparse(true))).block();
             Mono.from(c.createIndex(Indexes.ascending("n"))).block();
+            Mono.from(c.createIndex(Indexes.ascending("name"))).block();
         }
         List<Document> docs = new ArrayList<>();
         for (int i = 0; i < 600; i++) {
@@ -173,5 +183,27 @@ class IndexedMemoryBackendTest {
                 server.shutdownNow();
             }
         }
+    }
+
+    @Test
+    void narrowsAnchoredLiteralPrefixesAndOnlyThose() {
+        SecondaryIndex<Integer> index = new SecondaryIndex<>("t_name", List.of(new de.bwaldvogel.mongo.backend.IndexKey("tenantId", true),
+                new de.bwaldvogel.mongo.backend.IndexKey("name", true)), false);
+        String[] names = {"王一", "王二", "王小明", "李四", "汪洋", "王", "x\\Ey"};
+        for (int i = 0; i < names.length; i++) {
+            index.add(new de.bwaldvogel.mongo.bson.Document("_id", i).append("tenantId", "t").append("name", names[i]), i, null);
+        }
+        index.add(new de.bwaldvogel.mongo.bson.Document("_id", 99).append("tenantId", "u").append("name", "王五"), 99, null);
+        java.util.function.Function<String, de.bwaldvogel.mongo.bson.Document> prefix = p -> new de.bwaldvogel.mongo.bson.Document("tenantId", "t")
+                .append("name", new de.bwaldvogel.mongo.bson.BsonRegularExpression("^" + java.util.regex.Pattern.quote(p)));
+        assertThat(index.estimate(prefix.apply("王"))).isEqualTo(4);
+        assertThat(index.estimate(prefix.apply("王小"))).isEqualTo(1);
+        assertThat(index.estimate(prefix.apply("x\\E"))).as("a quote terminator inside the literal is not narrowed").isEqualTo(7);
+        assertThat(index.estimate(new de.bwaldvogel.mongo.bson.Document("tenantId", "t")
+                .append("name", new de.bwaldvogel.mongo.bson.BsonRegularExpression("^王", "i")))).as("options").isEqualTo(7);
+        assertThat(index.estimate(new de.bwaldvogel.mongo.bson.Document("tenantId", "t")
+                .append("name", new de.bwaldvogel.mongo.bson.BsonRegularExpression("王")))).as("unanchored").isEqualTo(7);
+        assertThat(SecondaryIndex.literalPrefix("^王.", "")).isNull();
+        assertThat(SecondaryIndex.literalPrefix("^abc", "")).isEqualTo("abc");
     }
 }
