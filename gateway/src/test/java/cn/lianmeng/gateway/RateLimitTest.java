@@ -31,6 +31,9 @@ class RateLimitTest {
         registry.add("lianmeng.gateway.rate-limit.login-per-ip.capacity", () -> "3");
         registry.add("lianmeng.gateway.rate-limit.login-per-ip.refill-tokens", () -> "1");
         registry.add("lianmeng.gateway.rate-limit.login-per-ip.refill-period", () -> "10m");
+        registry.add("lianmeng.gateway.rate-limit.apply-per-ip.capacity", () -> "2");
+        registry.add("lianmeng.gateway.rate-limit.apply-per-ip.refill-tokens", () -> "1");
+        registry.add("lianmeng.gateway.rate-limit.apply-per-ip.refill-period", () -> "10m");
         registry.add("lianmeng.gateway.rate-limit.per-user.capacity", () -> "5");
         registry.add("lianmeng.gateway.rate-limit.per-user.refill-tokens", () -> "1");
         registry.add("lianmeng.gateway.rate-limit.per-user.refill-period", () -> "1h");
@@ -81,6 +84,26 @@ class RateLimitTest {
     }
 
     @Test
+    void publicOnboardingApplicationsAreLimitedPerClientIpInTheirOwnBucket() {
+        for (int i = 0; i < 2; i++) {
+            apply().expectStatus().isOk();
+        }
+        int before = STUB.requestCount();
+        apply().expectStatus().isEqualTo(429)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().value(HttpHeaders.RETRY_AFTER, v -> assertThat(Long.parseLong(v)).isBetween(1L, 600L))
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(429)
+                .jsonPath("$.detail").value(String.class, d -> assertThat(d).startsWith("入盟申请提交过于频繁"))
+                .jsonPath("$.instance").isEqualTo("/api/org/onboarding/applications");
+        assertThat(STUB.requestCount()).as("the refused application never reaches org-service").isEqualTo(before);
+        // reading one's applications with a token is not in this bucket
+        http().get().uri("/api/org/onboarding/applications")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.token("acc-carol", "carol", "t1", "ALLIANCE_ADMIN"))
+                .exchange().expectStatus().isOk();
+    }
+
+    @Test
     void healthIsNotRateLimited() {
         for (int i = 0; i < 10; i++) {
             http().get().uri("/actuator/health").exchange().expectStatus().isOk();
@@ -90,6 +113,11 @@ class RateLimitTest {
     private WebTestClient.ResponseSpec login() {
         return http().post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"username\":\"u\",\"password\":\"p\"}").exchange();
+    }
+
+    private WebTestClient.ResponseSpec apply() {
+        return http().post().uri("/api/org/onboarding/applications").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"enterpriseName\":\"申请企业\"}").exchange();
     }
 
     private WebTestClient.ResponseSpec call(String token) {

@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * lianmeng.gateway.rate-limit.enabled: true
  * lianmeng.gateway.rate-limit.per-user:      {capacity: 100, refill-tokens: 50, refill-period: 1s}   # by token sub
  * lianmeng.gateway.rate-limit.login-per-ip:  {capacity: 30,  refill-tokens: 30, refill-period: 1m}   # POST /api/auth/login
+ * lianmeng.gateway.rate-limit.apply-per-ip:  {capacity: 10,  refill-tokens: 10, refill-period: 1h}   # POST /api/org/onboarding/applications
  * lianmeng.gateway.rate-limit.max-tracked-keys: 100000                                              # per limiter
  * </pre>
  */
@@ -20,6 +21,8 @@ public class RateLimitProperties {
     private boolean enabled = true;
     private Bucket perUser = new Bucket(100, 50, Duration.ofSeconds(1));
     private Bucket loginPerIp = new Bucket(30, 30, Duration.ofMinutes(1));
+    /** Public onboarding applications: anyone may apply without an account, so the only key is the client address. */
+    private Bucket applyPerIp = new Bucket(10, 10, Duration.ofHours(1));
     private int maxTrackedKeys = 100_000;
 
     public boolean isEnabled() {
@@ -44,6 +47,14 @@ public class RateLimitProperties {
 
     public void setLoginPerIp(Bucket loginPerIp) {
         this.loginPerIp = loginPerIp;
+    }
+
+    public Bucket getApplyPerIp() {
+        return applyPerIp;
+    }
+
+    public void setApplyPerIp(Bucket applyPerIp) {
+        this.applyPerIp = applyPerIp;
     }
 
     public int getMaxTrackedKeys() {
