@@ -27,6 +27,7 @@
 #   BENCH_RUN_DIR            default deploy/bench/target/org-scale-run
 #   BENCH_PORT_OFFSET        default 22000 (gateway 30080, org 30081, registry 30761, kafka 31092/31093, mongo 49017)
 #   MONGO_HEAP 8g            heap of the in-memory stand-in (the full data set holds ~5.5 GB live in it)
+#   MONGO_GC_OPTS            default -XX:+UseG1GC -XX:MaxGCPauseMillis=50 (the stand-in's pauses land in every query's tail; GC log: <run dir>.standin-gc.log)
 #   BENCH_MEMBER_INDEX=1     also write organisation_member_index rows (not read by the measured queries; +~1.5 GB)
 #   JAVA_OPTS etc.           passed on to up.sh (default service JVM options are up.sh's)
 set -euo pipefail
@@ -83,7 +84,7 @@ trap 'exit 130' INT TERM
 echo "Lianmeng organisation-scale benchmark — $(nproc 2>/dev/null || echo ?) CPUs, run dir $LM_RUN_DIR"
 
 # ---------------------------------------------------------------- 1. stand-in (in memory) and stack
-"$JAVA_BIN" -Xmx"${MONGO_HEAP:-8g}" -XX:+UseParallelGC -Dlianmeng.component=mongo-bench \
+"$JAVA_BIN" -Xmx"${MONGO_HEAP:-8g}" ${MONGO_GC_OPTS:--XX:+UseG1GC -XX:MaxGCPauseMillis=50} -Xlog:gc:file="$LM_RUN_DIR.standin-gc.log" -Dlianmeng.component=mongo-bench \
     -Dorg.slf4j.simpleLogger.log.de.bwaldvogel.mongo.wire.MongoWireProtocolHandler=warn \
     -cp "$STANDIN/mongo-standin.jar:$STANDIN/lib/*" cn.lianmeng.deploy.mongo.MongoStandIn "$MONGO_PORT" memory \
     >"$LM_RUN_DIR.standin.log" 2>&1 &

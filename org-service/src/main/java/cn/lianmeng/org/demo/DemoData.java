@@ -83,7 +83,8 @@ public class DemoData implements ApplicationRunner {
     /** What the member and transfer demo seeding needs (a holder, so the loader's constructor stays readable). */
     @Component
     record Members(MemberService members, OrganisationDirectory directory, IdentityService identity, TransferService transfers,
-                   TransferStore transferStore, Outbox outbox, OutboxRelay relay, AuditLog audit, Clock clock) {
+                   TransferStore transferStore, Outbox outbox, OutboxRelay relay, AuditLog audit, Clock clock,
+                   cn.lianmeng.org.ledger.LedgerService ledger) {
     }
 
     public DemoData(AllianceService alliances, EnterpriseService enterprises, AccountStore accounts, RegionService regions,
@@ -193,10 +194,22 @@ public class DemoData implements ApplicationRunner {
                                                     .then(TransferDemoData.seed(members.transfers(), members.transferStore(),
                                                             members.members(), members.directory(), members.outbox(), members.relay(),
                                                             members.audit(), members.clock(), alliance.id(), memberIds))))
-                                    .then(OnboardingDemo.seed(onboarding, caller, ALLIANCE_CODE));
+                                    .then(OnboardingDemo.seed(onboarding, caller, ALLIANCE_CODE))
+                                    // the district staff's ledger: visits and tasks (some overdue, one done)
+                                    .then(Mono.zip(staffCallers(), demoEnterprises(caller)))
+                                    .flatMap(t -> cn.lianmeng.org.ledger.LedgerDemo.seed(members.ledger(), caller, t.getT1(),
+                                            t.getT2().stream().map(OrganisationDemo.DemoEnterprise::id).toList()));
                         })
                         .doOnSuccess(v -> log.info("Demo data ready: alliance {} ({}) with {} member enterprises",
                                 alliance.name(), alliance.id(), ENTERPRISES.size())));
+    }
+
+    /** The demo district staff as callers with their current parks and buildings (as their next token would carry). */
+    private Mono<List<Caller>> staffCallers() {
+        return Flux.fromIterable(StaffDemo.STAFF).concatMap(s -> accounts.findByLogin(s.username()))
+                .map(a -> new Caller(a.id(), a.username(), a.displayName(), a.allianceId(), null, Set.of(Role.DISTRICT_STAFF),
+                        Set.of(), Set.copyOf(a.parkIds()), Set.copyOf(a.buildingIds()), null, false))
+                .collectList();
     }
 
     private static Caller allianceAdmin(Account admin) {

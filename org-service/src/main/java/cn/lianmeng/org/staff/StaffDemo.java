@@ -19,10 +19,10 @@ public final class StaffDemo {
     private StaffDemo() {
     }
 
-    record StaffSeed(String username, String name, List<String> parks, List<String> buildings) {
+    public record StaffSeed(String username, String name, List<String> parks, List<String> buildings) {
     }
 
-    static final List<StaffSeed> STAFF = List.of(
+    public static final List<StaffSeed> STAFF = List.of(
             // 挂园区包企业: a whole park
             new StaffSeed("demo-staff01", "王建国", List.of("陆家嘴金融城"), List.of()),
             // a park and a building outside it

@@ -50,6 +50,12 @@ class DemoDataIntegrationTest {
         Map<?, ?> patch = Api.get(web, staff, "/api/org/enterprises?size=100").expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
         assertThat(((Number) patch.get("totalElements")).intValue()).isBetween(1, DemoData.ENTERPRISES.size() - 1);
 
+        // the ledger has visits and tasks, loaded once although the loader ran twice; some overdue, one done
+        Map<?, ?> tasks = Api.get(web, admin, "/api/org/ledger/tasks?size=100").expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(((Number) tasks.get("totalElements")).intValue()).isEqualTo(8);
+        Map<?, ?> overdue = Api.get(web, admin, "/api/org/ledger/tasks?overdue=true").expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(((Number) overdue.get("totalElements")).intValue()).isPositive();
+
         // an enterprise admin sees its own tree
         String ent = Api.login(web, "demo-ent01", DemoData.PASSWORD);
         Api.get(web, ent, "/api/org/organisations/tree").expectStatus().isOk();

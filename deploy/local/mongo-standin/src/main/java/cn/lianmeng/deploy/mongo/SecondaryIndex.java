@@ -109,17 +109,38 @@ final class SecondaryIndex<P> extends Index<P> {
             }
         }
 
-        /** The string-keyed children whose key starts with the prefix (one range of the ordered children). */
-        void withPrefix(String prefix, List<Node<P>> out) {
+        /**
+         * The children a prefix regex may match, in key order: the string keys that start with the prefix (one range
+         * of the ordered children) and, since the stand-in's matcher also tries a regex on the text of other values
+         * (MongoDB does not), every key that is not a string (null and numbers before the range, the rest after it).
+         */
+        List<Map.Entry<Object, Node<P>>> withPrefix(String prefix) {
+            List<Map.Entry<Object, Node<P>>> out = new ArrayList<>();
             if (children == null) {
-                return;
+                return out;
+            }
+            for (Map.Entry<Object, Node<P>> e : children.entrySet()) {
+                if (rank(e.getKey()) >= 2) {
+                    break;
+                }
+                out.add(e);
             }
             for (Map.Entry<Object, Node<P>> e : children.tailMap(prefix, true).entrySet()) {
                 if (!(e.getKey() instanceof String key) || !key.startsWith(prefix)) {
                     break;
                 }
-                out.add(e.getValue());
+                out.add(e);
             }
+            List<Map.Entry<Object, Node<P>>> tail = new ArrayList<>();
+            for (Map.Entry<Object, Node<P>> e : children.descendingMap().entrySet()) {
+                if (rank(e.getKey()) <= 2) {
+                    break;
+                }
+                tail.add(e);
+            }
+            java.util.Collections.reverse(tail);
+            out.addAll(tail);
+            return out;
         }
     }
 
@@ -371,7 +392,7 @@ final class SecondaryIndex<P> extends Index<P> {
                         }
                     }
                 } else {
-                    parent.withPrefix(c.prefix(), next);
+                    parent.withPrefix(c.prefix()).forEach(e -> next.add(e.getValue()));
                 }
             }
             level = next;
@@ -380,6 +401,64 @@ final class SecondaryIndex<P> extends Index<P> {
             }
         }
         return level;
+    }
+
+    /**
+     * Candidates of an ordered walk: the positions of complete key groups of the sort field, in sort order, below the
+     * node the query's single-valued equalities pin ({@code depth} leading keys); {@code exhausted} when no group was
+     * left out.
+     */
+    record Ordered<P>(List<P> positions, boolean exhausted, int depth) {
+    }
+
+    /**
+     * For a query sorted by the index key that follows its pinned equality prefix (e.g. {@code (allianceId, orgPath,
+     * name)} with {@code allianceId} and {@code orgPath} equal, sorted by {@code name}): the positions of the first
+     * groups of that key in sort order, at least {@code need} of them (or all there are). Every document whose sort
+     * key precedes the last group's key is among them, so the first matches of the query in sort order are too, once
+     * enough of them match. Null when the walk does not apply (no pinned prefix, another sort field, keys other than
+     * null, numbers and strings, a descending sort over a prefix range).
+     */
+    synchronized Ordered<P> ordered(Document query, String sortField, boolean ascending, int need) {
+        Map<String, Constraint> constraints = constraints(query);
+        List<String> keys = keys();
+        Node<P> node = root;
+        int depth = 0;
+        for (; depth < keys.size(); depth++) {
+            Constraint c = constraints.get(keys.get(depth));
+            if (c == null || c.values() == null || c.values().size() != 1) {
+                break;
+            }
+            node = node.child(c.values().get(0));
+            if (node == null) {
+                return depth + 1 < keys.size() && keys.get(depth + 1).equals(sortField) ? new Ordered<>(List.of(), true, depth + 1) : null;
+            }
+        }
+        if (depth == 0 || depth >= keys.size() || !keys.get(depth).equals(sortField)) {
+            return null;
+        }
+        Constraint onSort = constraints.get(sortField);
+        String prefix = onSort == null ? null : onSort.prefix();
+        if (onSort != null && prefix == null || prefix != null && !ascending) {
+            return null;
+        }
+        if (node.children == null) {
+            return new Ordered<>(List.of(), true, depth);
+        }
+        Iterable<Map.Entry<Object, Node<P>>> groups = prefix != null ? node.withPrefix(prefix)
+                : ascending ? node.children.entrySet() : node.children.descendingMap().entrySet();
+        Set<P> out = new LinkedHashSet<>();
+        for (Map.Entry<Object, Node<P>> group : groups) {
+            Object key = group.getKey();
+            if (rank(key) == 3) {
+                return null; // dates, booleans, documents…: their order here is not MongoDB's
+            }
+            if (out.size() >= need) {
+                return new Ordered<>(new ArrayList<>(out), false, depth);
+            }
+            out.addAll(group.getValue().positions);
+        }
+        return new Ordered<>(new ArrayList<>(out), true, depth);
     }
 
     @Override

@@ -75,6 +75,13 @@ class IndexedMemoryBackendTest {
         if (rnd.nextInt(5) > 0) {
             d.append("status", rnd.nextBoolean() ? "A" : "B");
         }
+        switch (rnd.nextInt(20)) { // names that are missing, null, numbers or booleans
+            case 0 -> d.remove("name");
+            case 1 -> d.put("name", null);
+            case 2 -> d.put("name", rnd.nextInt(3));
+            case 3 -> d.put("name", rnd.nextBoolean()); // a kind whose order the index does not model
+            default -> { }
+        }
         return d;
     }
 
@@ -112,6 +119,7 @@ class IndexedMemoryBackendTest {
             Mono.from(c.createIndex(Indexes.ascending("status"), new IndexOptions().sparse(true))).block();
             Mono.from(c.createIndex(Indexes.ascending("n"))).block();
             Mono.from(c.createIndex(Indexes.ascending("name"))).block();
+            Mono.from(c.createIndex(Indexes.ascending("tenantId", "name"))).block();
         }
         List<Document> docs = new ArrayList<>();
         for (int i = 0; i < 600; i++) {
@@ -125,9 +133,16 @@ class IndexedMemoryBackendTest {
             List<MongoCollection<Document>> cs = both("diff");
             List<Document> a = Flux.from(cs.get(0).find(q).sort(Sorts.ascending("name", "_id"))).collectList().block();
             Long n = Mono.from(cs.get(0).countDocuments(q)).block();
+            // a page in name order (ascending or descending), which the indexed stand-in may read in index order
+            Bson order = rnd.nextBoolean() ? Sorts.ascending("name", "_id") : Sorts.orderBy(Sorts.descending("name"), Sorts.ascending("_id"));
+            int skip = rnd.nextInt(3) == 0 ? rnd.nextInt(40) : 0;
+            int limit = 1 + rnd.nextInt(rnd.nextBoolean() ? 5 : 80);
+            List<Document> page = Flux.from(cs.get(0).find(q).sort(order).skip(skip).limit(limit)).collectList().block();
             for (MongoCollection<Document> indexed : cs.subList(1, cs.size())) {
                 assertThat(Flux.from(indexed.find(q).sort(Sorts.ascending("name", "_id"))).collectList().block()).as("query %s", q).isEqualTo(a);
                 assertThat(Mono.from(indexed.countDocuments(q)).block()).as("count %s", q).isEqualTo(n);
+                assertThat(Flux.from(indexed.find(q).sort(order).skip(skip).limit(limit)).collectList().block())
+                        .as("page %s %s skip %d limit %d", q, order, skip, limit).isEqualTo(page);
             }
             int target = rnd.nextInt(650);
             Bson byId = Filters.eq("_id", "d" + target);
