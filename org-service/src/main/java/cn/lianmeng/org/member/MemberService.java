@@ -283,7 +283,7 @@ public class MemberService {
         return new Document("_id", id)
                 .append("allianceId", org.allianceId()).append("tenantId", org.tenantId()).append("enterpriseId", employer)
                 .append("orgId", org.id()).append("orgName", org.name()).append("orgAncestors", org.ancestors())
-                .append("orgPath", orgPath(org))
+                .append("orgPath", org.path())
                 .append("name", v.name()).append("gender", v.gender() == null ? null : v.gender().name())
                 .append("birthYear", v.birthDate().getYear())
                 .append("idNumberCipher", cipher.encrypt(Member.idNumberContext(id), v.idNumber()))
@@ -666,7 +666,7 @@ public class MemberService {
                             }
                             Organisation to = mv.to();
                             Document changes = new Document("orgId", to.id()).append("orgName", to.name())
-                                    .append("orgAncestors", to.ancestors()).append("orgPath", orgPath(to)).append("tenantId", to.tenantId())
+                                    .append("orgAncestors", to.ancestors()).append("orgPath", to.path()).append("tenantId", to.tenantId())
                                     .append("enterpriseId", mv.toEnterpriseId()).append("lastTransferId", mv.transferId());
                             return write(scope, m, Filters.ne("lastTransferId", mv.transferId()), changes, "MemberTransferred",
                                     m.orgId(), m.tenantId())
@@ -689,13 +689,6 @@ public class MemberService {
 
     // ---------------------------------------------------------------- organisation paths
 
-    /** The organisation's ancestors root→parent, then the organisation itself: the {@code orgPath} members carry. */
-    static List<String> orgPath(Organisation org) {
-        List<String> path = new ArrayList<>(org.ancestors());
-        path.add(org.id());
-        return List.copyOf(path);
-    }
-
     /**
      * Gives {@code orgPath} to member documents written before the field existed (once, at startup; idempotent). Each
      * update is conditional on the document still lacking the field and still having the ancestors it was computed
@@ -705,12 +698,10 @@ public class MemberService {
         Scope all = Scope.unrestricted("one-off backfill of members' orgPath");
         return members.find(all, Filters.exists("orgPath", false), null, 0, 0)
                 .concatMap(d -> {
-                    List<String> ancestors = d.getList("orgAncestors", String.class, List.of());
-                    List<String> path = new ArrayList<>(ancestors);
-                    path.add(d.getString("orgId"));
-                    return members.updateOne(all, Filters.and(Filters.eq("_id", d.get("_id")), Filters.exists("orgPath", false),
-                                    Filters.eq("orgId", d.getString("orgId")), Filters.eq("orgAncestors", ancestors)),
-                            Updates.set("orgPath", path)).map(r -> r.getModifiedCount());
+                    Member m = Member.fromDocument(d);
+                    return members.updateOne(all, Filters.and(Filters.eq("_id", m.id()), Filters.exists("orgPath", false),
+                                    Filters.eq("orgId", m.orgId()), Filters.eq("orgAncestors", m.orgAncestors())),
+                            Updates.set("orgPath", m.orgPath())).map(r -> r.getModifiedCount());
                 })
                 .reduce(0L, Long::sum);
     }
@@ -721,8 +712,8 @@ public class MemberService {
     Mono<Void> organisationMoved(String allianceId, String orgId) {
         Scope scope = Scope.system(allianceId, null);
         return organisations.subtree(allianceId, orgId)
-                .concatMap(o -> members.updateMany(scope, Filters.and(Filters.eq("orgId", o.id()), Filters.ne("orgPath", orgPath(o))),
-                        Updates.combine(Updates.set("orgAncestors", o.ancestors()), Updates.set("orgPath", orgPath(o)))))
+                .concatMap(o -> members.updateMany(scope, Filters.and(Filters.eq("orgId", o.id()), Filters.ne("orgPath", o.path())),
+                        Updates.combine(Updates.set("orgAncestors", o.ancestors()), Updates.set("orgPath", o.path()))))
                 .then();
     }
 

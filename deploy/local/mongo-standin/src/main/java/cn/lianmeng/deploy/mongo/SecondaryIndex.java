@@ -431,7 +431,7 @@ final class SecondaryIndex<P> extends Index<P> {
             }
             node = node.child(c.values().get(0));
             if (node == null) {
-                return depth + 1 < keys.size() && keys.get(depth + 1).equals(sortField) ? new Ordered<>(List.of(), true, depth + 1) : null;
+                return new Ordered<>(List.of(), true, depth + 1); // nothing has that value: no document matches
             }
         }
         if (depth == 0 || depth >= keys.size() || !keys.get(depth).equals(sortField)) {
