@@ -19,6 +19,8 @@ public final class Api {
         cn.lianmeng.platform.testing.ServiceTestSupport.register(registry, "org_it");
         registry.add("lianmeng.jwt.private-key", cn.lianmeng.platform.testing.TestTokens::privateKeyPem);
         registry.add("lianmeng.jwt.public-key", cn.lianmeng.platform.testing.TestTokens::publicKeyPem);
+        registry.add("lianmeng.organisation.move-sweep-interval", () -> "1s"); // interrupted moves resume within a test
+        registry.add("lianmeng.coverage.maintenance-enabled", () -> "false"); // coverage tests run the jobs directly
     }
 
     public static String login(WebTestClient web, String username, String password) {

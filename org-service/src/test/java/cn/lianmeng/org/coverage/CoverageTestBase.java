@@ -11,23 +11,16 @@ import cn.lianmeng.platform.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Shared context of the coverage and ledger integration tests: org-service with the embedded broker and stand-in,
- * the maintenance jobs switched off (tests run them directly), and one fresh alliance per test built from events.
+ * the maintenance jobs switched off (tests run them directly; off in every org-service test context, see
+ * Api.register), and one fresh alliance per test built from events.
  */
 @OrgIntegrationTest
 public abstract class CoverageTestBase {
-
-    @DynamicPropertySource
-    static void props(DynamicPropertyRegistry registry) {
-        Api.register(registry);
-        registry.add("lianmeng.coverage.maintenance-enabled", () -> "false");
-    }
 
     @Autowired
     protected WebTestClient web;

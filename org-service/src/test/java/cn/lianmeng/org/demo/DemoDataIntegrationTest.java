@@ -21,8 +21,7 @@ class DemoDataIntegrationTest {
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) {
         // its own database: other tests seed demo-like usernames (demo-staff01 …) into their own alliances
-        Api.register(registry);
-        cn.lianmeng.platform.testing.ServiceTestSupport.register(registry, "org_demo_it");
+        registry.add("spring.mongodb.uri", () -> cn.lianmeng.platform.testing.EmbeddedMongo.uri("org_demo_it"));
     }
 
     @Autowired

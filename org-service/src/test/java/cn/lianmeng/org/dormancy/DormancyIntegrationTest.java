@@ -73,7 +73,6 @@ class DormancyIntegrationTest {
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) {
-        Api.register(registry);
         // a database of its own: the other test context's daily job (real clock) must not re-evaluate these organisations
         registry.add("spring.mongodb.uri", () -> EmbeddedMongo.uri("org_dormancy_it"));
     }

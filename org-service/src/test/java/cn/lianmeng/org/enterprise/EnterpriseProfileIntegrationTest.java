@@ -27,18 +27,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Location by name, operating status, leaving the alliance, the party-building instructor, and the event contract. */
 @OrgIntegrationTest
 class EnterpriseProfileIntegrationTest {
 
-    @DynamicPropertySource
-    static void props(DynamicPropertyRegistry registry) {
-        Api.register(registry);
-    }
 
     @Autowired
     WebTestClient web;

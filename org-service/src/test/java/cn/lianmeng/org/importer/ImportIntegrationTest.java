@@ -34,8 +34,6 @@ import org.springframework.http.MediaType;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -47,10 +45,6 @@ class ImportIntegrationTest {
     static final List<Object> HEADER = List.of("企业名称", "统一社会信用代码", "企业类型", "所属行业", "从业人数", "区", "街道", "社区", "园区",
             "楼宇", "正式党员人数", "联系人", "联系电话");
 
-    @DynamicPropertySource
-    static void props(DynamicPropertyRegistry registry) {
-        Api.register(registry);
-    }
 
     @Autowired
     WebTestClient client;

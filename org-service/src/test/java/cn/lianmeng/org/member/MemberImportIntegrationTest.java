@@ -20,8 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The member .xlsx import: per-row report, valid rows in, invalid rows out, re-upload harmless, logins on demand. */
@@ -30,10 +28,6 @@ class MemberImportIntegrationTest {
 
     private static final String URI = "/api/org/members/import";
 
-    @DynamicPropertySource
-    static void props(DynamicPropertyRegistry registry) {
-        Api.register(registry);
-    }
 
     @Autowired
     WebTestClient web;

@@ -18,18 +18,12 @@ import cn.lianmeng.platform.security.Caller;
 import cn.lianmeng.platform.security.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The demo seeds of this area work against the demo locations: applications (pending and rejected) and the example import. */
 @OrgIntegrationTest
 class EnterpriseDemoSeedIntegrationTest {
 
-    @DynamicPropertySource
-    static void props(DynamicPropertyRegistry registry) {
-        Api.register(registry);
-    }
 
     @Autowired
     WebTestClient web;

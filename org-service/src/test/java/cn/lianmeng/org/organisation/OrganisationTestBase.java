@@ -33,8 +33,6 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,12 +46,6 @@ import tools.jackson.databind.json.JsonMapper;
 abstract class OrganisationTestBase {
 
     static final String BASE = "/api/org/organisations";
-
-    @DynamicPropertySource
-    static void props(DynamicPropertyRegistry registry) {
-        Api.register(registry);
-        registry.add("lianmeng.organisation.move-sweep-interval", () -> "1s");
-    }
 
     @Autowired
     WebTestClient web;

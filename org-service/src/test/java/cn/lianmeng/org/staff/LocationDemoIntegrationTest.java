@@ -17,18 +17,12 @@ import cn.lianmeng.platform.security.Caller;
 import cn.lianmeng.platform.security.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The demo locations and staff load through the services, twice without duplicates, and the demo staff see their patch. */
 @OrgIntegrationTest
 class LocationDemoIntegrationTest {
 
-    @DynamicPropertySource
-    static void props(DynamicPropertyRegistry registry) {
-        Api.register(registry);
-    }
 
     @Autowired
     WebTestClient web;

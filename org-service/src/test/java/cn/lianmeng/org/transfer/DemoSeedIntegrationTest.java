@@ -22,18 +22,12 @@ import cn.lianmeng.platform.events.OutboxRelay;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The demo seeding methods the lead's DemoData calls: realistic members and transfers, and safe to run twice. */
 @OrgIntegrationTest
 class DemoSeedIntegrationTest {
 
-    @DynamicPropertySource
-    static void props(DynamicPropertyRegistry registry) {
-        Api.register(registry);
-    }
 
     @Autowired
     WebTestClient web;
