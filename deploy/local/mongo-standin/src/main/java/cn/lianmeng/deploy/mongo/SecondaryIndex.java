@@ -29,7 +29,10 @@ import de.bwaldvogel.mongo.bson.Document;
  * without metacharacters or options), the shape an index range serves in MongoDB; the collection then applies the
  * full query to those candidates, so answers are exactly those of a scan — only faster. Other ranges, {@code $or},
  * other regexes, nulls and array equality are not narrowed (the query falls back to another index or a scan), which
- * keeps the candidate set a guaranteed superset of the matches.
+ * keeps the candidate set a guaranteed superset of the matches. A sparse index holds, as in MongoDB, only documents in
+ * which at least one of its fields exists, and so also answers {@code {field: {$exists: true}}} on its first field —
+ * the outbox sweep's query ({@code outbox.id}), which otherwise scans every aggregate of a collection every few
+ * seconds while holding the collection's lock.
  *
  * <p>Structure: a trie over the index's key fields, children kept in key order; each node holds the positions of
  * every document below it, so a lookup on any prefix of the keys is one walk, and a string prefix one range.
@@ -161,6 +164,38 @@ final class SecondaryIndex<P> extends Index<P> {
         return normalised == null ? NULL : normalised;
     }
 
+    /**
+     * Whether {@code {path: {$exists: true}}} can match the document, with MongoDB's path semantics: a missing segment
+     * ends the path, an array applies the rest of the path to each element (and a numeric segment also indexes it),
+     * and anything — also null or an empty array — at the end of the path exists. Errs only towards true.
+     */
+    static boolean exists(Object value, String path) {
+        return exists(value, path.split("\\.", -1), 0);
+    }
+
+    private static boolean exists(Object value, String[] segments, int at) {
+        if (at == segments.length) {
+            return true;
+        }
+        if (value instanceof Document d) {
+            return d.containsKey(segments[at]) && exists(d.get(segments[at]), segments, at + 1);
+        }
+        if (value instanceof List<?> list) {
+            if (!segments[at].isEmpty() && segments[at].chars().allMatch(Character::isDigit)) {
+                int index = segments[at].length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(segments[at]);
+                if (index < list.size() && exists(list.get(index), segments, at + 1)) {
+                    return true;
+                }
+            }
+            for (Object element : list) {
+                if (exists(element, segments, at)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static Object idOf(Document document) {
         return key(document.get("_id"));
     }
@@ -197,6 +232,12 @@ final class SecondaryIndex<P> extends Index<P> {
     }
 
     private void insert(Document document, P position) {
+        if (isSparse()) {
+            if (keys().stream().noneMatch(field -> exists(document, field))) {
+                return; // as in MongoDB: a sparse index has no entry for a document that has none of its fields
+            }
+            root.positions.add(position);
+        }
         for (List<Object> values : paths(document)) {
             Node<P> node = root;
             for (Object value : values) {
@@ -208,6 +249,7 @@ final class SecondaryIndex<P> extends Index<P> {
     }
 
     private void delete(Document document, P position) {
+        root.positions.remove(position);
         for (List<Object> values : paths(document)) {
             deletePath(root, values, 0, position);
         }
@@ -278,13 +320,18 @@ final class SecondaryIndex<P> extends Index<P> {
     @Override
     public synchronized void drop() {
         root.children = null;
+        root.positions.clear();
         positionsById.clear();
     }
 
     // ---- lookup ------------------------------------------------------------------------------------------------
 
-    /** What a query pins one index field to: one of some (normalised) values, or a string prefix. */
-    record Constraint(List<Object> values, String prefix) {
+    /** What a query pins one index field to: one of some (normalised) values, a string prefix, or mere existence. */
+    record Constraint(List<Object> values, String prefix, boolean exists) {
+
+        Constraint(List<Object> values, String prefix) {
+            this(values, prefix, false);
+        }
     }
 
     /** The equality constraints of a query per field (values already normalised); fields it cannot narrow are absent. */
@@ -326,6 +373,8 @@ final class SecondaryIndex<P> extends Index<P> {
                     constraint = new Constraint(List.of(key(d.get("$eq"))), null);
                 } else if (d.size() == 1 && d.get("$in") instanceof Collection<?> in && !in.isEmpty() && in.stream().allMatch(SecondaryIndex::scalar)) {
                     constraint = new Constraint(in.stream().map(SecondaryIndex::key).distinct().toList(), null);
+                } else if (d.size() == 1 && d.containsKey("$exists") && truthy(d.get("$exists"))) {
+                    constraint = new Constraint(null, null, true);
                 } else if (d.get("$regex") != null && (d.size() == 1 || d.size() == 2 && d.containsKey("$options"))) {
                     String prefix = literalPrefix(String.valueOf(d.get("$regex")), d.get("$options") == null ? "" : String.valueOf(d.get("$options")));
                     constraint = prefix == null ? null : new Constraint(null, prefix);
@@ -365,6 +414,10 @@ final class SecondaryIndex<P> extends Index<P> {
         return rest;
     }
 
+    private static boolean truthy(Object value) {
+        return Boolean.TRUE.equals(value) || value instanceof Number n && n.doubleValue() != 0;
+    }
+
     private static boolean scalar(Object value) {
         return value != null && !(value instanceof Document) && !(value instanceof Collection<?>) && !(value instanceof Object[])
                 && !(value instanceof BsonRegularExpression) && !(value instanceof Pattern);
@@ -379,6 +432,12 @@ final class SecondaryIndex<P> extends Index<P> {
         List<Node<P>> level = null;
         for (String field : keys()) {
             Constraint c = constraints.get(field);
+            if (c != null && c.exists()) {
+                if (level == null && isSparse()) {
+                    level = List.of(root); // every entry of a sparse index has one of its fields: a superset
+                }
+                break;
+            }
             if (c == null) {
                 break;
             }
@@ -420,6 +479,9 @@ final class SecondaryIndex<P> extends Index<P> {
      * null, numbers and strings, a descending sort over a prefix range).
      */
     synchronized Ordered<P> ordered(Document query, String sortField, boolean ascending, int need) {
+        if (isSparse()) {
+            return null; // it lacks the documents without its fields, which a sort must still return
+        }
         Map<String, Constraint> constraints = constraints(query);
         List<String> keys = keys();
         Node<P> node = root;

@@ -82,6 +82,15 @@ class IndexedMemoryBackendTest {
             case 3 -> d.put("name", rnd.nextBoolean()); // a kind whose order the index does not model
             default -> { }
         }
+        switch (rnd.nextInt(7)) { // outboxes: missing, drained, pending, and shapes where outbox.id does or doesn't exist
+            case 0 -> d.put("outbox", List.of());
+            case 1 -> d.put("outbox", List.of(new Document("id", "o" + i)));
+            case 2 -> d.put("outbox", List.of(new Document(), new Document("id", "o" + i)));
+            case 3 -> d.put("outbox", List.of(new Document()));
+            case 4 -> d.put("outbox", List.of(new Document("id", null)));
+            case 5 -> d.put("outbox", new Document("id", List.of()));
+            default -> { }
+        }
         return d;
     }
 
@@ -93,7 +102,7 @@ class IndexedMemoryBackendTest {
         if (rnd.nextInt(4) > 0) {
             parts.add(Filters.eq("tenantId", "t" + rnd.nextInt(6)));
         }
-        switch (rnd.nextInt(13)) {
+        switch (rnd.nextInt(15)) {
             case 0 -> parts.add(Filters.eq("tags", "k" + rnd.nextInt(6)));
             case 1 -> parts.add(Filters.in("tags", "k" + rnd.nextInt(6), "k" + rnd.nextInt(6)));
             case 2 -> parts.add(Filters.eq("status", rnd.nextBoolean() ? "A" : "B"));
@@ -106,6 +115,8 @@ class IndexedMemoryBackendTest {
             case 9 -> parts.add(Filters.regex("name", "^王.")); // a metacharacter: not a literal prefix
             case 10 -> parts.add(Filters.eq("_id", "d" + rnd.nextInt(650)));
             case 11 -> parts.add(Filters.in("_id", "d" + rnd.nextInt(650), "d" + rnd.nextInt(650), "missing"));
+            case 12 -> parts.add(Filters.exists("outbox.id")); // the outbox sweep, answered by a sparse index
+            case 13 -> parts.add(Filters.exists("status", rnd.nextBoolean()));
             default -> parts.add(Filters.regex("name", "名"));
         }
         return Filters.and(parts);
@@ -120,6 +131,7 @@ class IndexedMemoryBackendTest {
             Mono.from(c.createIndex(Indexes.ascending("n"))).block();
             Mono.from(c.createIndex(Indexes.ascending("name"))).block();
             Mono.from(c.createIndex(Indexes.ascending("tenantId", "name"))).block();
+            Mono.from(c.createIndex(Indexes.ascending("outbox.id"), new IndexOptions().sparse(true))).block();
         }
         List<Document> docs = new ArrayList<>();
         for (int i = 0; i < 600; i++) {
@@ -146,11 +158,16 @@ class IndexedMemoryBackendTest {
             }
             int target = rnd.nextInt(650);
             Bson byId = Filters.eq("_id", "d" + target);
-            switch (rnd.nextInt(5)) {
+            switch (rnd.nextInt(6)) {
                 case 0 -> cs.forEach(c -> Mono.from(c.updateOne(byId, Updates.set("tenantId", "t" + (target % 5)))).block());
                 case 1 -> cs.forEach(c -> Mono.from(c.updateOne(byId, Updates.addToSet("tags", "k" + (target % 6)))).block());
                 case 2 -> cs.forEach(c -> Mono.from(c.updateMany(Filters.eq("tags", "k" + (target % 6)), Updates.pull("tags", "k" + (target % 6)))).block());
                 case 3 -> cs.forEach(c -> Mono.from(c.deleteOne(byId)).block());
+                case 4 -> cs.forEach(c -> Mono.from(c.updateOne(byId, switch (target % 3) { // a message written, drained, gone
+                    case 0 -> Updates.set("outbox", List.of(new Document("id", "p" + target)));
+                    case 1 -> Updates.set("outbox", List.of());
+                    default -> Updates.unset("outbox");
+                })).block());
                 default -> {
                     Document fresh = doc(new Random(target), target);
                     cs.forEach(c -> Mono.from(c.replaceOne(byId, new Document(fresh), new com.mongodb.client.model.ReplaceOptions().upsert(true))).block());
@@ -220,5 +237,39 @@ class IndexedMemoryBackendTest {
                 .append("name", new de.bwaldvogel.mongo.bson.BsonRegularExpression("王")))).as("unanchored").isEqualTo(7);
         assertThat(SecondaryIndex.literalPrefix("^王.", "")).isNull();
         assertThat(SecondaryIndex.literalPrefix("^abc", "")).isEqualTo("abc");
+    }
+
+    @Test
+    void aSparseIndexHoldsOnlyDocumentsWithItsFieldAndAnswersExistsOnIt() {
+        SecondaryIndex<Integer> index = new SecondaryIndex<>("outbox_pending", List.of(new de.bwaldvogel.mongo.backend.IndexKey("outbox.id", true)), true);
+        java.util.function.Function<Object, de.bwaldvogel.mongo.bson.Document> withOutbox = o -> {
+            de.bwaldvogel.mongo.bson.Document d = new de.bwaldvogel.mongo.bson.Document("_id", o == null ? "none" : o.toString());
+            if (o != null) {
+                d.append("outbox", o);
+            }
+            return d;
+        };
+        Object[] outboxes = {null, List.of(), List.of(new de.bwaldvogel.mongo.bson.Document("id", "m1")),
+                List.of(new de.bwaldvogel.mongo.bson.Document()), List.of(new de.bwaldvogel.mongo.bson.Document("id", null))};
+        for (int i = 0; i < outboxes.length; i++) {
+            index.add(withOutbox.apply(outboxes[i]), i, null);
+        }
+        de.bwaldvogel.mongo.bson.Document pending = new de.bwaldvogel.mongo.bson.Document("outbox.id", new de.bwaldvogel.mongo.bson.Document("$exists", true));
+        assertThat(index.estimate(pending)).as("the pending message and the explicit null").isEqualTo(2);
+        assertThat(index.getPositions(pending)).containsExactlyInAnyOrder(2, 4);
+        assertThat(index.getCount()).isEqualTo(2);
+        index.remove(withOutbox.apply(outboxes[2]));
+        assertThat(index.getPositions(pending)).containsExactly(4);
+        assertThat(index.estimate(new de.bwaldvogel.mongo.bson.Document("outbox.id", new de.bwaldvogel.mongo.bson.Document("$exists", false))))
+                .as("$exists: false is not narrowed").isEqualTo(-1);
+
+        SecondaryIndex<Integer> dense = new SecondaryIndex<>("plain", List.of(new de.bwaldvogel.mongo.backend.IndexKey("outbox.id", true)), false);
+        assertThat(dense.estimate(pending)).as("a non-sparse index cannot answer $exists").isEqualTo(-1);
+
+        assertThat(SecondaryIndex.exists(new de.bwaldvogel.mongo.bson.Document("a", new de.bwaldvogel.mongo.bson.Document("b", List.of())), "a.b")).isTrue();
+        assertThat(SecondaryIndex.exists(new de.bwaldvogel.mongo.bson.Document("a", List.of(List.of(), new de.bwaldvogel.mongo.bson.Document("b", 1))), "a.b")).isTrue();
+        assertThat(SecondaryIndex.exists(new de.bwaldvogel.mongo.bson.Document("a", List.of("x", "y")), "a.1")).isTrue();
+        assertThat(SecondaryIndex.exists(new de.bwaldvogel.mongo.bson.Document("a", List.of("x")), "a.1")).isFalse();
+        assertThat(SecondaryIndex.exists(new de.bwaldvogel.mongo.bson.Document("a", "scalar"), "a.b")).isFalse();
     }
 }
