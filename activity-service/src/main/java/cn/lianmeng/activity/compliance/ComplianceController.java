@@ -6,6 +6,8 @@ import java.util.Set;
 import cn.lianmeng.platform.security.Callers;
 import cn.lianmeng.platform.web.PageQuery;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,7 +56,8 @@ public class ComplianceController {
 
     @GetMapping("/export")
     @Operation(summary = "导出会议落实情况（.xlsx，用于向上报送）：汇总表与全部党组织明细，范围与筛选同上（不分页）", responses = {
-            @ApiResponse(responseCode = "200", description = "工作簿，文件名按 RFC 6266 / RFC 5987 编码"),
+            @ApiResponse(responseCode = "200", description = "工作簿，文件名按 RFC 6266 / RFC 5987 编码",
+                    content = @Content(mediaType = XLSX, schema = @Schema(type = "string", format = "binary"))),
             @ApiResponse(responseCode = "400", description = "period 或 status 无效"),
             @ApiResponse(responseCode = "401", description = "未登录"),
             @ApiResponse(responseCode = "403", description = "党员、审计员无权导出"),

@@ -225,6 +225,14 @@ class ComplianceExportTest extends ActivityTestBase {
         });
     }
 
+    @Test
+    void theExportIsDocumentedAsABinaryWorkbook() {
+        web.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.paths['/api/activity/compliance/export'].get.responses['200'].content['"
+                        + "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'].schema.format").isEqualTo("binary")
+                .jsonPath("$.paths['/api/activity/compliance/export'].get.responses['404']").exists();
+    }
+
     private static int indexOf(List<Map<String, Object>> rows, String orgId) {
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).get("orgId").equals(orgId)) {
