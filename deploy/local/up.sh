@@ -24,7 +24,7 @@ set -euo pipefail
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 lm_config
 
-KAFKA_TOPICS=(org.alliance.v1 org.enterprise.v1 org.region.v1 org.staff.v1 org.organisation.v1 org.member.v1 org.warning.v1 org.onboarding.v1 org.transfer.v1 activity.activity.v1 activity.attendance.v1 content.item.v1 content.study.v1)
+KAFKA_TOPICS=(org.alliance.v1 org.enterprise.v1 org.region.v1 org.staff.v1 org.organisation.v1 org.member.v1 org.warning.v1 org.onboarding.v1 org.transfer.v1 org.meeting-settings.v1 activity.activity.v1 activity.attendance.v1 content.item.v1 content.study.v1)
 KAFKA_PARTITIONS=3
 LIANMENG_DEMO="${LIANMENG_DEMO:-true}"
 LIANMENG_PLATFORM_ADMIN_PASSWORD="${LIANMENG_PLATFORM_ADMIN_PASSWORD:-Platform@2026}"

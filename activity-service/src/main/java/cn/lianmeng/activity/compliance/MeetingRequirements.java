@@ -1,48 +1,39 @@
 package cn.lianmeng.activity.compliance;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import cn.lianmeng.activity.activity.ActivityType;
 import cn.lianmeng.activity.directory.OrgRecord;
+import cn.lianmeng.activity.settings.MeetingRule;
+import cn.lianmeng.activity.settings.MeetingRules;
 
 /**
- * Which regular meetings an organisation must hold (DESIGN §1, §3). Branches (and joint branches) hold the 三会一课
- * — branch assembly, party lesson, the branch committee's meeting when they have a committee (three or more
- * officers) — the monthly theme day, and the yearly organisational-life meeting and democratic appraisal. Party
- * groups hold group meetings; committees and general branches hold committee meetings and the yearly
- * organisational-life meeting. Plain class, unit-tested.
+ * Which regular meetings an organisation must hold — decided exactly as org-service's dormancy warnings decide it, from
+ * the alliance's rules (owned by org-service, DESIGN §3 defaults): a rule applies to the organisation kinds it lists;
+ * a committee-only rule (the branch committee's meeting by default) applies only to organisations that have a
+ * committee — a committee or general branch, an organisation with committee members (委员) among its officers, or one
+ * with at least {@link MeetingRules#committeeFullMembers()} full members. Plain class, unit-tested.
  */
 public final class MeetingRequirements {
 
     private MeetingRequirements() {
     }
 
-    public static List<ActivityType> of(String kind, int officers) {
-        List<ActivityType> out = new ArrayList<>();
-        switch (kind == null ? "" : kind) {
-            case "BRANCH", "JOINT_BRANCH" -> {
-                out.add(ActivityType.BRANCH_ASSEMBLY);
-                if (officers >= 3) {
-                    out.add(ActivityType.BRANCH_COMMITTEE);
-                }
-                out.add(ActivityType.PARTY_LESSON);
-                out.add(ActivityType.THEME_DAY);
-                out.add(ActivityType.ORG_LIFE_MEETING);
-                out.add(ActivityType.DEMOCRATIC_APPRAISAL);
-            }
-            case "GROUP" -> out.add(ActivityType.GROUP_MEETING);
-            case "COMMITTEE", "GENERAL_BRANCH" -> {
-                out.add(ActivityType.BRANCH_COMMITTEE);
-                out.add(ActivityType.ORG_LIFE_MEETING);
-            }
-            default -> {
-            }
-        }
-        return out;
+    /** Officers with the role COMMITTEE_MEMBER (委员). */
+    public static int committeeMembers(OrgRecord org) {
+        return (int) org.officers().stream().filter(o -> "COMMITTEE_MEMBER".equals(o.role())).count();
     }
 
-    public static List<ActivityType> of(OrgRecord org) {
-        return of(org.kind(), org.officers().size());
+    public static boolean hasCommittee(MeetingRules rules, OrgRecord org, int fullMembers) {
+        return rules.hasCommittee(org.kind(), committeeMembers(org), fullMembers);
+    }
+
+    /** The rules the organisation must follow, in type order; {@code fullMembers} = its own active full members. */
+    public static List<MeetingRule> of(MeetingRules rules, OrgRecord org, int fullMembers) {
+        return rules.applicable(org.kind(), hasCommittee(rules, org, fullMembers));
+    }
+
+    /** Whether {@link #of} needs the organisation's full-member count (only for a committee-only rule still undecided). */
+    public static boolean needsFullMembers(MeetingRules rules, OrgRecord org) {
+        return rules.committeeMatters(org.kind()) && committeeMembers(org) == 0;
     }
 }

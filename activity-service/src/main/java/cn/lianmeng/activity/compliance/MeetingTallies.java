@@ -10,7 +10,7 @@ import java.util.Map;
 
 import cn.lianmeng.activity.activity.ActivityType;
 import cn.lianmeng.activity.activity.Times;
-import cn.lianmeng.activity.settings.AllianceSettings;
+import cn.lianmeng.activity.settings.MeetingRules;
 import cn.lianmeng.platform.data.MongoAccess;
 import cn.lianmeng.platform.data.Scope;
 import cn.lianmeng.platform.data.ScopeRule;
@@ -51,7 +51,7 @@ public class MeetingTallies {
     /** Counts one held activity for every participating organisation (and its host). */
     public Mono<Void> apply(IncomingEvent event) {
         ActivityType type = ActivityType.parse(event.text("type")).orElse(null);
-        if (type == null || !AllianceSettings.DEFAULT_FREQUENCIES.containsKey(type)) {
+        if (type == null || !MeetingRules.TYPES.contains(type)) {
             return Mono.empty();
         }
         String allianceId = event.text("allianceId");

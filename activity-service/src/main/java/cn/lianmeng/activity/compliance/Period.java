@@ -70,6 +70,17 @@ public record Period(String key, YearMonth first, YearMonth last) {
         return out;
     }
 
+    /** {@code 2026年11月}, {@code 2026年第四季度} or {@code 2026年度}. */
+    public String label() {
+        if (first.equals(last)) {
+            return first.getYear() + "年" + first.getMonthValue() + "月";
+        }
+        if (first.getMonthValue() == 1 && last.getMonthValue() == 12) {
+            return first.getYear() + "年度";
+        }
+        return first.getYear() + "年第" + "一二三四".charAt((first.getMonthValue() - 1) / 3) + "季度";
+    }
+
     public boolean endedBefore(LocalDate today) {
         return last.atEndOfMonth().isBefore(today);
     }

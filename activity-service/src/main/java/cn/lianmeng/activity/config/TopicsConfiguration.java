@@ -69,4 +69,14 @@ public class TopicsConfiguration {
     NewTopic regionDeadLetterTopic() {
         return TopicBuilder.name(OrgDirectory.REGION_TOPIC + "-dlt").partitions(3).build();
     }
+
+    @Bean
+    NewTopic meetingSettingsTopic() {
+        return TopicBuilder.name(cn.lianmeng.activity.settings.MeetingSettingsReadModel.TOPIC).partitions(3).build();
+    }
+
+    @Bean
+    NewTopic meetingSettingsDeadLetterTopic() {
+        return TopicBuilder.name(cn.lianmeng.activity.settings.MeetingSettingsReadModel.TOPIC + "-dlt").partitions(3).build();
+    }
 }

@@ -214,6 +214,25 @@ public class OrgDirectory {
         return organisations.count(scope, filter);
     }
 
+    /**
+     * Active FULL (正式) members per organisation (their own organisation only, not the subtree), for the
+     * organisations given — or for every organisation in the scope when {@code orgIds} is null. Organisations without
+     * full members are absent from the map.
+     */
+    public Mono<java.util.Map<String, Integer>> fullMemberCounts(Scope scope, Collection<String> orgIds) {
+        if (orgIds != null && orgIds.isEmpty()) {
+            return Mono.just(java.util.Map.of());
+        }
+        List<Bson> match = new ArrayList<>(List.of(Filters.eq("status", "FULL"), Filters.eq("active", true)));
+        if (orgIds != null) {
+            match.add(Filters.in("orgId", List.copyOf(orgIds)));
+        }
+        return members.aggregate(scope, List.of(com.mongodb.client.model.Aggregates.match(Filters.and(match)),
+                        com.mongodb.client.model.Aggregates.group("$orgId", com.mongodb.client.model.Accumulators.sum("n", 1))))
+                .filter(d -> d.get("_id") != null)
+                .collectMap(d -> d.get("_id").toString(), d -> d.get("n", Number.class).intValue());
+    }
+
     /** A member of the alliance by id (the caller's own record comes from the token's {@code mid} claim). */
     public Mono<MemberRecord> member(String allianceId, String memberId) {
         if (memberId == null) {

@@ -1,31 +1,21 @@
 package cn.lianmeng.activity.settings;
 
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
 
 import cn.lianmeng.activity.activity.ActivityType;
 import org.bson.Document;
 
 /**
- * An alliance's activity settings. Check-in and points are optional (anti-formalism, DESIGN §3); the check-in window
- * and the meeting frequencies default to DESIGN §3 and are configurable per alliance. No ranking is ever published.
+ * An alliance's activity settings. Check-in and points are optional (anti-formalism, DESIGN §3) and, with the check-in
+ * window, stored here; the meeting frequencies ({@link #meetings()}) are org-service's, followed from
+ * {@code org.meeting-settings.v1} and read-only here. No ranking is ever published.
  */
 public record AllianceSettings(String allianceId, boolean checkInEnabled, boolean pointsEnabled,
                                int checkInOpensMinutesBefore, int checkInClosesMinutesAfter, int lateAfterMinutes,
-                               Map<ActivityType, Frequency> meetingFrequencies, long version) {
-
-    public static final Map<ActivityType, Frequency> DEFAULT_FREQUENCIES = Map.of(
-            ActivityType.BRANCH_ASSEMBLY, Frequency.QUARTERLY,
-            ActivityType.BRANCH_COMMITTEE, Frequency.MONTHLY,
-            ActivityType.GROUP_MEETING, Frequency.MONTHLY,
-            ActivityType.PARTY_LESSON, Frequency.QUARTERLY,
-            ActivityType.THEME_DAY, Frequency.MONTHLY,
-            ActivityType.ORG_LIFE_MEETING, Frequency.YEARLY,
-            ActivityType.DEMOCRATIC_APPRAISAL, Frequency.YEARLY);
+                               long version, MeetingRules meetings) {
 
     public static AllianceSettings defaults(String allianceId) {
-        return new AllianceSettings(allianceId, true, true, 30, 30, 5, DEFAULT_FREQUENCIES, 0);
+        return new AllianceSettings(allianceId, true, true, 30, 30, 5, 0, MeetingRules.DEFAULTS);
     }
 
     public Duration opensBefore() {
@@ -40,22 +30,17 @@ public record AllianceSettings(String allianceId, boolean checkInEnabled, boolea
         return Duration.ofMinutes(lateAfterMinutes);
     }
 
+    /** The frequency org-service set for a meeting type (NONE when not required). */
     public Frequency frequency(ActivityType type) {
-        return meetingFrequencies.get(type);
+        return meetings.frequency(type);
     }
 
-    static AllianceSettings of(String allianceId, Document d) {
+    static AllianceSettings of(String allianceId, Document d, MeetingRules meetings) {
         if (d == null) {
-            return defaults(allianceId);
-        }
-        Map<ActivityType, Frequency> freq = new EnumMap<>(ActivityType.class);
-        freq.putAll(DEFAULT_FREQUENCIES);
-        Document stored = d.get("meetingFrequencies", Document.class);
-        if (stored != null) {
-            stored.forEach((k, v) -> freq.put(ActivityType.valueOf(k), Frequency.valueOf(v.toString())));
+            return new AllianceSettings(allianceId, true, true, 30, 30, 5, 0, meetings);
         }
         return new AllianceSettings(allianceId, d.getBoolean("checkInEnabled", true), d.getBoolean("pointsEnabled", true),
                 d.getInteger("checkInOpensMinutesBefore", 30), d.getInteger("checkInClosesMinutesAfter", 30),
-                d.getInteger("lateAfterMinutes", 5), Map.copyOf(freq), d.get("version", Number.class).longValue());
+                d.getInteger("lateAfterMinutes", 5), d.get("version", Number.class).longValue(), meetings);
     }
 }

@@ -1,13 +1,14 @@
 package cn.lianmeng.activity.settings;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-import cn.lianmeng.activity.activity.ActivityType;
+import cn.lianmeng.activity.activity.Times;
 import cn.lianmeng.platform.audit.AuditLog;
 import cn.lianmeng.platform.audit.AuditLog.Result;
 import cn.lianmeng.platform.data.MongoAccess;
@@ -17,26 +18,37 @@ import cn.lianmeng.platform.data.ScopedCollection;
 import cn.lianmeng.platform.security.Caller;
 import cn.lianmeng.platform.security.Role;
 import cn.lianmeng.platform.web.ApiException;
-import cn.lianmeng.platform.web.FieldProblem;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Null;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
-/** Per-alliance activity settings: check-in and points switches, check-in window, meeting frequencies. */
+/**
+ * Per-alliance activity settings: check-in and points switches and the check-in window (changed here), and the
+ * meeting frequencies — owned by org-service ({@code PUT /api/org/alliance-settings/meetings}), followed from its
+ * {@code MeetingSettingsChanged} events ({@link MeetingSettingsReadModel}) and shown here read-only.
+ */
 @Service
 public class SettingsService {
 
+    /** Why {@code meetingFrequencies} is refused on {@code PUT /api/activity/settings}. */
+    public static final String FREQUENCIES_OWNED_ELSEWHERE = "会议频次由联盟在组织管理中统一设置，此处不可修改，请使用 PUT "
+            + MeetingSettingsReadModel.OWNER_ENDPOINT;
+
     private final ScopedCollection settings;
+    private final MeetingSettingsReadModel meetings;
     private final AuditLog audit;
     private final Clock clock;
 
-    public SettingsService(MongoAccess mongo, AuditLog audit, Clock clock) {
+    public SettingsService(MongoAccess mongo, MeetingSettingsReadModel meetings, AuditLog audit, Clock clock) {
         this.settings = mongo.collection("alliance_settings", ScopeRule.allianceOwned());
+        this.meetings = meetings;
         this.audit = audit;
         this.clock = clock;
     }
@@ -48,15 +60,44 @@ public class SettingsService {
             @NotNull(message = "不能为空") @Min(value = 0, message = "不能为负数") @Max(value = 240, message = "不能超过 240 分钟") Integer checkInOpensMinutesBefore,
             @NotNull(message = "不能为空") @Min(value = 0, message = "不能为负数") @Max(value = 240, message = "不能超过 240 分钟") Integer checkInClosesMinutesAfter,
             @NotNull(message = "不能为空") @Min(value = 0, message = "不能为负数") @Max(value = 120, message = "不能超过 120 分钟") Integer lateAfterMinutes,
-            Map<String, String> meetingFrequencies) {
+            /* accepted only to be refused by name: the frequencies are org-service's */
+            @Null(message = FREQUENCIES_OWNED_ELSEWHERE) Object meetingFrequencies) {
+    }
+
+    public record RuleView(String type, String label, String frequency, String frequencyLabel, List<String> kinds, boolean committeeOnly) {
+    }
+
+    /** The meeting frequencies in effect, read-only: where they are owned, their version there, the rules. */
+    public record MeetingSettingsView(boolean readOnly, String owner, String managedAt, String note, long version, boolean defaults,
+                                      List<RuleView> rules, int committeeFullMembers, OffsetDateTime updatedAt) {
+    }
+
+    public record SettingsView(String allianceId, boolean checkInEnabled, boolean pointsEnabled, int checkInOpensMinutesBefore,
+                               int checkInClosesMinutesAfter, int lateAfterMinutes, long version,
+                               Map<String, String> meetingFrequencies, MeetingSettingsView meetingSettings) {
+    }
+
+    public static SettingsView view(AllianceSettings s) {
+        MeetingRules m = s.meetings();
+        List<RuleView> rules = m.rules().stream().map(r -> new RuleView(r.type().name(), r.type().label(), r.frequency().name(),
+                r.frequency().label(), MeetingRules.KINDS.stream().filter(r.kinds()::contains).toList(), r.committeeOnly())).toList();
+        MeetingSettingsView meetingView = new MeetingSettingsView(true, "org-service", "PUT " + MeetingSettingsReadModel.OWNER_ENDPOINT,
+                "会议频次及适用组织类型由联盟管理员在组织管理中统一设置（" + MeetingSettingsReadModel.OWNER_ENDPOINT
+                        + "），会议落实情况与防瘫预警使用同一套规则；此处只读",
+                m.version(), m.version() == 0, rules, m.committeeFullMembers(), Times.view(m.updatedAt()));
+        return new SettingsView(s.allianceId(), s.checkInEnabled(), s.pointsEnabled(), s.checkInOpensMinutesBefore(),
+                s.checkInClosesMinutesAfter(), s.lateAfterMinutes(), s.version(), m.frequencies(), meetingView);
     }
 
     private record Cached(AllianceSettings settings, long until) {
     }
 
-    /** Read on every check-in: kept for a few seconds (another instance's change shows within {@value #CACHE_MILLIS} ms). */
+    /**
+     * Read on every check-in: kept for a few seconds (another instance's change shows within {@value #CACHE_MILLIS}
+     * ms); dropped at once on this instance when its settings or its meeting frequencies change.
+     */
     static final long CACHE_MILLIS = 5_000;
-    private final java.util.Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     /** The settings of an alliance (defaults until an administrator changes them). */
     public Mono<AllianceSettings> get(String allianceId) {
@@ -66,34 +107,23 @@ public class SettingsService {
             return Mono.just(hit.settings());
         }
         return settings.findById(Scope.system(allianceId, null), allianceId)
-                .map(d -> AllianceSettings.of(allianceId, d))
-                .defaultIfEmpty(AllianceSettings.defaults(allianceId))
+                .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+                .zipWith(meetings.get(allianceId))
+                .map(t -> AllianceSettings.of(allianceId, t.getT1().orElse(null), t.getT2()))
                 .doOnNext(s -> cache.put(allianceId, new Cached(s, now + CACHE_MILLIS)));
+    }
+
+    /** Forgets the cached settings of an alliance (after a change here or of its meeting frequencies). */
+    public void evict(String allianceId) {
+        cache.remove(allianceId);
     }
 
     public Mono<AllianceSettings> update(Caller caller, Update req) {
         if (!caller.has(Role.ALLIANCE_ADMIN)) {
             return Mono.error(ApiException.forbidden("仅联盟管理员可修改活动设置"));
         }
-        List<FieldProblem> errors = new ArrayList<>();
-        Map<String, String> frequencies = new LinkedHashMap<>();
-        if (req.meetingFrequencies() != null) {
-            req.meetingFrequencies().forEach((type, freq) -> {
-                ActivityType t = ActivityType.parse(type).orElse(null);
-                if (t == null || !AllianceSettings.DEFAULT_FREQUENCIES.containsKey(t)) {
-                    errors.add(new FieldProblem("meetingFrequencies", "“" + type + "”不是有频次要求的会议类型，可选："
-                            + String.join("、", AllianceSettings.DEFAULT_FREQUENCIES.keySet().stream().map(Enum::name).sorted().toList())));
-                    return;
-                }
-                try {
-                    frequencies.put(t.name(), Frequency.valueOf(freq == null ? "" : freq.strip()).name());
-                } catch (IllegalArgumentException e) {
-                    errors.add(new FieldProblem("meetingFrequencies." + t.name(), "须为 MONTHLY、QUARTERLY 或 YEARLY"));
-                }
-            });
-        }
-        if (!errors.isEmpty()) {
-            return Mono.error(ApiException.invalid(errors));
+        if (req.meetingFrequencies() != null) { // bean validation refuses it first; kept for callers that skip it
+            return Mono.error(ApiException.badRequest("meetingFrequencies", FREQUENCIES_OWNED_ELSEWHERE));
         }
         String allianceId = caller.allianceId();
         Scope scope = Scope.of(caller);
@@ -102,7 +132,6 @@ public class SettingsService {
                 .append("checkInOpensMinutesBefore", req.checkInOpensMinutesBefore())
                 .append("checkInClosesMinutesAfter", req.checkInClosesMinutesAfter())
                 .append("lateAfterMinutes", req.lateAfterMinutes())
-                .append("meetingFrequencies", new Document(frequencies))
                 .append("updatedAt", now).append("updatedBy", caller.accountId());
         Mono<Document> write;
         if (req.version() == 0) {
@@ -111,15 +140,19 @@ public class SettingsService {
             write = settings.insert(scope, doc).onErrorMap(ScopedCollection::isDuplicateKey,
                     e -> ApiException.conflict("version", "设置已被他人修改，请刷新后重试"));
         } else {
-            List<org.bson.conversions.Bson> sets = new ArrayList<>();
+            List<Bson> sets = new ArrayList<>();
             fields.forEach((k, v) -> sets.add(Updates.set(k, v)));
             sets.add(Updates.inc("version", 1L));
             write = settings.updateAndGet(scope, Filters.and(Filters.eq("_id", allianceId), Filters.eq("version", req.version())),
                             Updates.combine(sets))
                     .switchIfEmpty(Mono.error(() -> ApiException.conflict("version", "设置已被他人修改，请刷新后重试")));
         }
-        return write.doOnNext(d -> cache.remove(allianceId)).flatMap(d -> audit.record(caller, "ACTIVITY_SETTINGS_UPDATED", "alliance-settings", allianceId, null,
-                        Result.SUCCESS, Map.of("checkInEnabled", req.checkInEnabled(), "pointsEnabled", req.pointsEnabled()))
-                .thenReturn(AllianceSettings.of(allianceId, d)));
+        return write.doOnNext(d -> evict(allianceId))
+                .flatMap(d -> audit.record(caller, "ACTIVITY_SETTINGS_UPDATED", "alliance-settings", allianceId, null,
+                        Result.SUCCESS, Map.of("checkInEnabled", req.checkInEnabled(), "pointsEnabled", req.pointsEnabled(),
+                                "checkInOpensMinutesBefore", req.checkInOpensMinutesBefore(),
+                                "checkInClosesMinutesAfter", req.checkInClosesMinutesAfter(), "lateAfterMinutes", req.lateAfterMinutes()))
+                        .then(meetings.get(allianceId))
+                        .map(m -> AllianceSettings.of(allianceId, d, m)));
     }
 }

@@ -131,6 +131,8 @@ class AccessMatrixTest extends ActivityTestBase {
                 200, "allianceAdmin", "hostEnterpriseAdmin", "staffOfPark", 404, "otherEnterpriseAdmin", 403, "auditor", 401, "anonymous"));
         matrix.put(new Call("compliance", HttpMethod.GET, "/compliance", null), expect(
                 200, "allianceAdmin", "hostEnterpriseAdmin", "hostOrgAdmin", "staffOfPark", 403, "hostMember", "auditor", 401, "anonymous"));
+        matrix.put(new Call("compliance export", HttpMethod.GET, "/compliance/export", null), expect(
+                200, "allianceAdmin", "hostEnterpriseAdmin", "hostOrgAdmin", "staffOfPark", 403, "hostMember", "auditor", 401, "anonymous"));
         matrix.put(new Call("settings", HttpMethod.PUT, "/settings", Map.of("version", 0, "checkInEnabled", true, "pointsEnabled", true,
                 "checkInOpensMinutesBefore", 30, "checkInClosesMinutesAfter", 30, "lateAfterMinutes", 5)), expect(
                 403, "hostEnterpriseAdmin", "hostOrgAdmin", "hostMember", "staffOfPark", "auditor", 401, "anonymous"));

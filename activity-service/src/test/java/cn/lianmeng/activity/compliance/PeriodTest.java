@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import cn.lianmeng.activity.activity.ActivityType;
+import cn.lianmeng.activity.directory.OrgRecord;
 import cn.lianmeng.activity.settings.Frequency;
+import cn.lianmeng.activity.settings.MeetingRule;
+import cn.lianmeng.activity.settings.MeetingRules;
 import org.junit.jupiter.api.Test;
 
 class PeriodTest {
@@ -31,12 +35,50 @@ class PeriodTest {
         assertThat(Period.parse("2026-Q4").orElseThrow().endedBefore(LocalDate.of(2026, 12, 31))).isFalse();
     }
 
+    private static OrgRecord org(String kind, String... officerRoles) {
+        List<OrgRecord.Officer> officers = new java.util.ArrayList<>();
+        for (int i = 0; i < officerRoles.length; i++) {
+            officers.add(new OrgRecord.Officer("m" + i, "委员" + i, officerRoles[i]));
+        }
+        return new OrgRecord("o-1", "a-1", "t-1", "ENTERPRISE", "t-1", "一支部", kind, "SINGLE", null, List.of(), List.of("t-1"),
+                officers, "ACTIVE", 1);
+    }
+
+    private static List<ActivityType> required(MeetingRules rules, OrgRecord org, int fullMembers) {
+        return MeetingRequirements.of(rules, org, fullMembers).stream().map(MeetingRule::type).toList();
+    }
+
     @Test
-    void requiredMeetingsByKind() {
-        assertThat(MeetingRequirements.of("BRANCH", 1)).containsExactly(ActivityType.BRANCH_ASSEMBLY, ActivityType.PARTY_LESSON,
-                ActivityType.THEME_DAY, ActivityType.ORG_LIFE_MEETING, ActivityType.DEMOCRATIC_APPRAISAL);
-        assertThat(MeetingRequirements.of("BRANCH", 3)).contains(ActivityType.BRANCH_COMMITTEE);
-        assertThat(MeetingRequirements.of("GROUP", 0)).isEqualTo(List.of(ActivityType.GROUP_MEETING));
-        assertThat(MeetingRequirements.of("COMMITTEE", 5)).containsExactly(ActivityType.BRANCH_COMMITTEE, ActivityType.ORG_LIFE_MEETING);
+    void requiredMeetingsByKindAsOrgServiceDecidesThem() {
+        MeetingRules defaults = MeetingRules.DEFAULTS;
+        assertThat(required(defaults, org("BRANCH", "SECRETARY", "DEPUTY_SECRETARY"), 6)).containsExactly(ActivityType.BRANCH_ASSEMBLY,
+                ActivityType.PARTY_LESSON, ActivityType.THEME_DAY, ActivityType.ORG_LIFE_MEETING, ActivityType.DEMOCRATIC_APPRAISAL);
+        assertThat(required(defaults, org("BRANCH", "SECRETARY", "COMMITTEE_MEMBER"), 2)).as("a committee member means a committee")
+                .contains(ActivityType.BRANCH_COMMITTEE);
+        assertThat(required(defaults, org("JOINT_BRANCH"), 7)).as("7 full members need a committee").contains(ActivityType.BRANCH_COMMITTEE);
+        assertThat(required(defaults, org("GROUP"), 0)).containsExactly(ActivityType.GROUP_MEETING);
+        assertThat(required(defaults, org("COMMITTEE", "SECRETARY"), 40)).as("org-service's defaults require branch meetings of branches only")
+                .isEmpty();
+        assertThat(MeetingRequirements.needsFullMembers(defaults, org("BRANCH", "SECRETARY"))).isTrue();
+        assertThat(MeetingRequirements.needsFullMembers(defaults, org("BRANCH", "COMMITTEE_MEMBER"))).isFalse();
+        assertThat(MeetingRequirements.needsFullMembers(defaults, org("GROUP"))).isFalse();
+
+        MeetingRules changed = new MeetingRules(3, List.of(
+                new MeetingRule(ActivityType.THEME_DAY, Frequency.QUARTERLY, Set.of("BRANCH", "COMMITTEE"), false),
+                new MeetingRule(ActivityType.DEMOCRATIC_APPRAISAL, Frequency.NONE, Set.of(), false)), 5, null);
+        assertThat(changed.rules()).as("always complete").hasSize(7);
+        assertThat(changed.frequency(ActivityType.THEME_DAY)).isEqualTo(Frequency.QUARTERLY);
+        assertThat(changed.frequency(ActivityType.VOLUNTEER)).isEqualTo(Frequency.NONE);
+        assertThat(required(changed, org("COMMITTEE"), 0)).containsExactly(ActivityType.THEME_DAY);
+        assertThat(required(changed, org("BRANCH"), 5)).as("threshold from the event").contains(ActivityType.BRANCH_COMMITTEE)
+                .doesNotContain(ActivityType.DEMOCRATIC_APPRAISAL);
+        assertThat(changed.frequencies()).containsEntry("THEME_DAY", "QUARTERLY").containsEntry("DEMOCRATIC_APPRAISAL", "NONE");
+    }
+
+    @Test
+    void periodLabels() {
+        assertThat(Period.parse("2026-Q4").orElseThrow().label()).isEqualTo("2026年第四季度");
+        assertThat(Period.parse("2026-03").orElseThrow().label()).isEqualTo("2026年3月");
+        assertThat(Period.parse("2026").orElseThrow().label()).isEqualTo("2026年度");
     }
 }

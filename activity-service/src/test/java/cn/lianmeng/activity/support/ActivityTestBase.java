@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfigureWebTestClient
 @EmbeddedKafka(partitions = 1, topics = {"org.enterprise.v1", "org.enterprise.v1-dlt", "org.organisation.v1", "org.organisation.v1-dlt",
         "org.member.v1", "org.member.v1-dlt", "org.staff.v1", "org.staff.v1-dlt", "org.region.v1", "org.region.v1-dlt",
-        "activity.activity.v1", "activity.activity.v1-dlt", "activity.attendance.v1"})
+        "activity.activity.v1", "activity.activity.v1-dlt", "activity.attendance.v1", "org.meeting-settings.v1",
+        "org.meeting-settings.v1-dlt"})
 @Import(ActivityTestBase.ClockConfiguration.class)
 public abstract class ActivityTestBase {
 

@@ -60,4 +60,9 @@ public class TopicsConfiguration {
     NewTopic transferTopic() {
         return TopicBuilder.name(cn.lianmeng.org.transfer.TransferService.TOPIC).partitions(3).build();
     }
+
+    @Bean
+    NewTopic meetingSettingsTopic() {
+        return TopicBuilder.name(cn.lianmeng.org.dormancy.MeetingSettingsService.TOPIC).partitions(3).build();
+    }
 }

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  *   <li>{@value #ACTIVITIES}: one fact per activity from {@code activity.activity.v1} (held or not, when, which
  *       organisations took part and whether it counts as their required meeting);</li>
  *   <li>{@value #ATTENDANCE}: one fact per member and activity from {@code activity.attendance.v1};</li>
- *   <li>{@value #SETTINGS}: meeting frequencies per alliance (alliance-owned).</li>
+ *   <li>{@value #SETTINGS}: meeting frequencies per alliance (alliance-owned), with the outbox of
+ *       {@code org.meeting-settings.v1}.</li>
  * </ul>
  */
 @Component
@@ -47,6 +48,7 @@ public class DormancyStore {
         attendance = mongo.collection(ATTENDANCE, ScopeRule.tenantOwned());
         settings = mongo.collection(SETTINGS, ScopeRule.allianceOwned());
         relay.register(orgs);
+        relay.register(settings); // MeetingSettingsChanged (org.meeting-settings.v1)
 
         orgs.ensureIndexInBackground(Indexes.ascending("allianceId", "tenantId", "levelRank", "name"), new IndexOptions().name("alliance_tenant_level"));
         orgs.ensureIndexInBackground(Indexes.ascending("allianceId", "levelRank", "name"), new IndexOptions().name("alliance_level"));

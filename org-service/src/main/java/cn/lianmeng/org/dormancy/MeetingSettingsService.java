@@ -14,6 +14,9 @@ import cn.lianmeng.platform.audit.AuditLog;
 import cn.lianmeng.platform.audit.AuditLog.Result;
 import cn.lianmeng.platform.data.Scope;
 import cn.lianmeng.platform.data.ScopedCollection;
+import cn.lianmeng.platform.events.Outbox;
+import cn.lianmeng.platform.events.OutboxMessage;
+import cn.lianmeng.platform.events.OutboxRelay;
 import cn.lianmeng.platform.security.Caller;
 import cn.lianmeng.platform.security.Role;
 import cn.lianmeng.platform.web.ApiException;
@@ -30,10 +33,17 @@ import reactor.core.scheduler.Schedulers;
 /**
  * An alliance's meeting frequencies (DESIGN §3 defaults, configurable): read by the four roles that see warnings,
  * changed by ALLIANCE_ADMIN only, versioned (a stale {@code version} is 409; version 0 means "still the defaults"),
- * audited. A change re-evaluates every organisation of the alliance in the background.
+ * audited. A change re-evaluates every organisation of the alliance in the background and publishes
+ * {@value #CHANGED} on {@value #TOPIC} (key = alliance id) in the same document write: org-service is the single owner
+ * of the frequencies, activity-service's meeting compliance follows them from that event. The defaults (version 0)
+ * are implicit on both sides, so nothing is published until the first change.
  */
 @Service
 public class MeetingSettingsService {
+
+    /** Topic of {@value #CHANGED}: key = alliance id, body = {@link MeetingSettingsChanged}. */
+    public static final String TOPIC = "org.meeting-settings.v1";
+    public static final String CHANGED = "MeetingSettingsChanged";
 
     static final Set<Role> READERS = Set.of(Role.ALLIANCE_ADMIN, Role.ENTERPRISE_ADMIN, Role.ORG_ADMIN, Role.DISTRICT_STAFF);
     private static final Logger log = LoggerFactory.getLogger(MeetingSettingsService.class);
@@ -42,14 +52,31 @@ public class MeetingSettingsService {
     private final SettingsStore settings;
     private final DormancyEvaluator evaluator;
     private final AuditLog audit;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
     private final Clock clock;
 
-    public MeetingSettingsService(DormancyStore store, SettingsStore settings, DormancyEvaluator evaluator, AuditLog audit, Clock clock) {
+    public MeetingSettingsService(DormancyStore store, SettingsStore settings, DormancyEvaluator evaluator, AuditLog audit, Outbox outbox,
+                                  OutboxRelay relay, Clock clock) {
         this.store = store;
         this.settings = settings;
         this.evaluator = evaluator;
         this.audit = audit;
+        this.outbox = outbox;
+        this.relay = relay;
         this.clock = clock;
+    }
+
+    /** One rule of the {@value #CHANGED} body. */
+    public record RuleEvent(String type, String frequency, List<String> kinds, boolean committeeOnly) {
+    }
+
+    /**
+     * The {@value #CHANGED} body: the complete rule list after the change (every type, defaults included) and the
+     * settings' version; {@code committeeFullMembers} is the threshold of the committee rule ({@link #COMMITTEE_RULE}).
+     */
+    public record MeetingSettingsChanged(String allianceId, long version, List<RuleEvent> meetings, int committeeFullMembers,
+                                         String updatedAt, String occurredAt) {
     }
 
     public record RuleView(String type, String label, String frequency, String frequencyLabel, List<String> kinds, boolean committeeOnly) {
@@ -98,20 +125,26 @@ public class MeetingSettingsService {
             }
             MeetingSettings next = current.settings().with(changes);
             Instant now = clock.instant();
+            OutboxMessage event = outbox.message(TOPIC, CHANGED, allianceId, allianceId, null, new MeetingSettingsChanged(allianceId,
+                    expected + 1, next.rules().stream().map(r -> new RuleEvent(r.type().name(), r.frequency().name(),
+                            MeetingSettings.KINDS.stream().filter(r.kinds()::contains).toList(), r.committeeOnly())).toList(),
+                    DormancyRules.COMMITTEE_FULL_MEMBERS, now.toString(), now.toString()));
             Mono<Document> write;
             if (expected == 0) {
-                Document doc = new Document("_id", allianceId).append("allianceId", allianceId).append("version", 1L)
+                Document doc = Outbox.withOutbox(new Document("_id", allianceId).append("allianceId", allianceId).append("version", 1L)
                         .append("meetings", SettingsStore.toDocuments(next)).append("updatedAt", Date.from(now))
-                        .append("updatedBy", caller.actorName());
+                        .append("updatedBy", caller.actorName()), event);
                 write = store.settings.insert(scope, doc)
                         .onErrorMap(ScopedCollection::isDuplicateKey, e -> ApiException.conflict("version", "会议频次刚被他人修改，请刷新后重试"));
             } else {
                 write = store.settings.updateAndGet(scope, Filters.and(Filters.eq("_id", allianceId), Filters.eq("version", expected)),
                                 Updates.combine(Updates.set("meetings", SettingsStore.toDocuments(next)), Updates.set("version", expected + 1),
-                                        Updates.set("updatedAt", Date.from(now)), Updates.set("updatedBy", caller.actorName())))
+                                        Updates.set("updatedAt", Date.from(now)), Updates.set("updatedBy", caller.actorName()),
+                                        Outbox.push(event)))
                         .switchIfEmpty(Mono.error(() -> ApiException.conflict("version", "会议频次刚被他人修改，请刷新后重试")));
             }
-            return write.flatMap(doc -> audit.record(caller, "MEETING_SETTINGS_UPDATED", "meeting_settings", allianceId, null, Result.SUCCESS,
+            return write.doOnNext(doc -> relay.relaySoon(store.settings, allianceId))
+                    .flatMap(doc -> audit.record(caller, "MEETING_SETTINGS_UPDATED", "meeting_settings", allianceId, null, Result.SUCCESS,
                                     Map.of("version", doc.get("version"), "changes", changes.stream()
                                             .map(r -> r.type() + "=" + r.frequency() + r.kinds().stream().sorted().toList()
                                                     + (r.committeeOnly() ? "(committee)" : "")).toList().toString()))
