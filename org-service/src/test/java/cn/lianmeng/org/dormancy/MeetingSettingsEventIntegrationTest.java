@@ -21,8 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,11 +34,6 @@ import tools.jackson.databind.json.JsonMapper;
 class MeetingSettingsEventIntegrationTest {
 
     private static final String URI = "/api/org/alliance-settings/meetings";
-
-    @DynamicPropertySource
-    static void props(DynamicPropertyRegistry registry) {
-        Api.register(registry);
-    }
 
     @Autowired
     WebTestClient web;
