@@ -115,6 +115,11 @@ class MemberIntegrationTest {
         assertThat(names(Api.get(web, entAdmin, "/api/org/members?orgId=" + committee))).hasSize(4);
         assertThat(names(Api.get(web, entAdmin, "/api/org/members?orgId=" + general + "&subtree=false"))).isEmpty();
         assertThat(names(Api.get(web, entAdmin, "/api/org/members?orgId=" + branch2 + "&subtree=false"))).containsExactlyInAnyOrder("张敏", "王芳");
+        // the alliance administrator's subtree query is pinned to the organisation's tenant (the subtree index's key)
+        String allianceAdmin = fx.allianceAdmin(alliance);
+        assertThat(names(Api.get(web, allianceAdmin, "/api/org/members?orgId=" + general))).containsExactlyInAnyOrder("张伟", "张敏", "王芳");
+        assertThat(names(Api.get(web, allianceAdmin, "/api/org/members?orgId=" + committee))).hasSize(4);
+        assertThat(names(Api.get(web, allianceAdmin, "/api/org/members?orgId=no-such-organisation"))).isEmpty();
         assertThat(names(Api.get(web, entAdmin, "/api/org/members?status=PROBATIONARY"))).containsExactly("王芳");
         assertThat(names(Api.get(web, entAdmin, "/api/org/members?flag=LOST_CONTACT"))).containsExactly("李强");
         assertThat(names(Api.get(web, entAdmin, "/api/org/members?flag=MOBILE&transferDue=true"))).containsExactly("王芳");

@@ -49,6 +49,20 @@ final class IndexedQueries {
      * which the stand-in runs as a full scan. Answer exactly that shape from an (indexed) count instead — the
      * reply is the one MongoDB gives (an empty batch when nothing matches). Anything else returns null.
      */
+    /** An index's exact count when one has it ({@link SecondaryIndex#exactCount}), else the matching candidates counted. */
+    static int count(MongoCollection<?> collection, Document match, int skip, int limit) {
+        for (Index<?> index : collection.getIndexes()) {
+            if (index instanceof SecondaryIndex<?> secondary) {
+                long n = secondary.exactCount(match);
+                if (n >= 0) {
+                    long left = Math.max(0, n - Math.max(0, skip));
+                    return (int) (limit > 0 ? Math.min(left, limit) : left);
+                }
+            }
+        }
+        return collection.count(match, skip, limit);
+    }
+
     static Document countShortcut(String databaseName, String command, Document query, java.util.function.Function<String, MongoCollection<?>> collections) {
         if (!"aggregate".equals(command) || !(query.get("aggregate") instanceof String collectionName)
                 || !(query.get("pipeline") instanceof List<?> pipeline) || pipeline.size() < 2) {
@@ -78,7 +92,7 @@ final class IndexedQueries {
             return null;
         }
         MongoCollection<?> collection = collections.apply(collectionName);
-        int count = collection == null ? 0 : collection.count(match, skip, limit);
+        int count = collection == null ? 0 : count(collection, match, skip, limit);
         List<Document> batch = count == 0 ? List.of() : List.of(new Document("_id", group.get("_id")).append("n", count));
         Document cursor = new Document("firstBatch", batch).append("id", 0L).append("ns", databaseName + "." + collectionName);
         return new Document("cursor", cursor).append("ok", 1.0);

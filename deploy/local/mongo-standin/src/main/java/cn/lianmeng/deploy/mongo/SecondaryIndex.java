@@ -523,6 +523,108 @@ final class SecondaryIndex<P> extends Index<P> {
         return new Ordered<>(new ArrayList<>(out), true, depth);
     }
 
+    /**
+     * The number of documents matching the query, read off the index without matching a single document, when the
+     * index answers it exactly: every condition of the query is an equality ({@code field: value}, {@code $eq},
+     * {@code $in}; strings and booleans only, whose index keys are their values) on a leading index field, or an
+     * anchored literal prefix on the field after them over string keys only, and the query has no other condition.
+     * That is MongoDB's COUNT_SCAN. -1 otherwise (the caller counts the matching candidates).
+     */
+    synchronized long exactCount(Document query) {
+        Map<String, Constraint> constraints = new LinkedHashMap<>();
+        if (!exact(query, constraints) || constraints.isEmpty()) {
+            return -1;
+        }
+        List<String> keys = keys();
+        List<Node<P>> level = List.of(root);
+        int used = 0;
+        for (String field : keys) {
+            Constraint c = constraints.get(field);
+            if (c == null) {
+                break;
+            }
+            used++;
+            List<Node<P>> next = new ArrayList<>();
+            for (Node<P> parent : level) {
+                if (c.values() != null) {
+                    for (Object v : c.values()) {
+                        Node<P> child = parent.child(key(v));
+                        if (child != null) {
+                            next.add(child);
+                        }
+                    }
+                } else {
+                    if (parent.children != null && (rank(parent.children.firstKey()) != 2 || rank(parent.children.lastKey()) != 2)) {
+                        return -1; // the stand-in's matcher also tries the regex on the text of non-strings: count those
+                    }
+                    parent.withPrefix(c.prefix()).forEach(e -> next.add(e.getValue()));
+                }
+            }
+            level = next;
+            if (c.values() == null) {
+                break;
+            }
+        }
+        if (used != constraints.size()) {
+            return -1; // a condition on a field the index does not pin
+        }
+        if (level.size() == 1) {
+            return level.get(0).positions.size();
+        }
+        Set<P> union = new HashSet<>();
+        level.forEach(n -> union.addAll(n.positions));
+        return union.size();
+    }
+
+    /** Collects the query's conditions into {@code out} if each is one that {@link #exactCount} can answer. */
+    private static boolean exact(Document query, Map<String, Constraint> out) {
+        for (Map.Entry<String, Object> e : query.entrySet()) {
+            String field = e.getKey();
+            Object value = e.getValue();
+            if (field.equals("$and") && value instanceof Collection<?> parts) {
+                for (Object part : parts) {
+                    if (!(part instanceof Document d) || !exact(d, out)) {
+                        return false;
+                    }
+                }
+                continue;
+            }
+            if (field.startsWith("$") || field.contains(".") || out.containsKey(field)) {
+                return false; // dotted paths (through arrays of documents) are left to the matcher
+            }
+            Constraint c;
+            if (exactKey(value)) {
+                c = new Constraint(List.of(value), null);
+            } else if (value instanceof Document d && d.size() == 1 && exactKey(d.get("$eq"))) {
+                c = new Constraint(List.of(d.get("$eq")), null);
+            } else if (value instanceof Document d && d.size() == 1 && d.get("$in") instanceof Collection<?> in && !in.isEmpty()
+                    && in.stream().allMatch(SecondaryIndex::exactKey)) {
+                c = new Constraint(in.stream().map(v -> (Object) v).distinct().toList(), null);
+            } else if (value instanceof BsonRegularExpression regex) {
+                String prefix = literalPrefix(regex.getPattern(), regex.getOptions() == null ? "" : regex.getOptions());
+                if (prefix == null) {
+                    return false;
+                }
+                c = new Constraint(null, prefix);
+            } else if (value instanceof Document d && d.get("$regex") != null && (d.size() == 1 || d.size() == 2 && d.containsKey("$options"))) {
+                String prefix = literalPrefix(String.valueOf(d.get("$regex")), d.get("$options") == null ? "" : String.valueOf(d.get("$options")));
+                if (prefix == null) {
+                    return false;
+                }
+                c = new Constraint(null, prefix);
+            } else {
+                return false;
+            }
+            out.put(field, c);
+        }
+        return true;
+    }
+
+    /** Values whose index key is the value itself and whose equality is MongoDB's: strings and booleans. */
+    private static boolean exactKey(Object value) {
+        return value instanceof String || value instanceof Boolean;
+    }
+
     @Override
     public synchronized boolean canHandle(Document query) {
         return constraints(query).containsKey(keys().get(0));

@@ -272,4 +272,45 @@ class IndexedMemoryBackendTest {
         assertThat(SecondaryIndex.exists(new de.bwaldvogel.mongo.bson.Document("a", List.of("x")), "a.1")).isFalse();
         assertThat(SecondaryIndex.exists(new de.bwaldvogel.mongo.bson.Document("a", "scalar"), "a.b")).isFalse();
     }
+
+    @Test
+    void countsFromTheIndexAloneOnlyWhatItAnswersExactly() {
+        SecondaryIndex<Integer> index = new SecondaryIndex<>("subtree", List.of(new de.bwaldvogel.mongo.backend.IndexKey("tenantId", true),
+                new de.bwaldvogel.mongo.backend.IndexKey("orgPath", true), new de.bwaldvogel.mongo.backend.IndexKey("active", true),
+                new de.bwaldvogel.mongo.backend.IndexKey("name", true)), false);
+        index.add(member(1, "t", List.of("root", "a"), true, "王一"), 1, null);
+        index.add(member(2, "t", List.of("root", "a"), true, "王二"), 2, null);
+        index.add(member(3, "t", List.of("root", "b"), true, "李三"), 3, null);
+        index.add(member(4, "t", List.of("root", "b"), false, "王四"), 4, null);
+        index.add(member(5, "u", List.of("x"), true, "王五"), 5, null);
+        java.util.function.Function<Object[], de.bwaldvogel.mongo.bson.Document> q = kv -> {
+            de.bwaldvogel.mongo.bson.Document d = new de.bwaldvogel.mongo.bson.Document();
+            for (int i = 0; i < kv.length; i += 2) {
+                d.append((String) kv[i], kv[i + 1]);
+            }
+            return d;
+        };
+        assertThat(index.exactCount(q.apply(new Object[] {"tenantId", "t", "orgPath", "root", "active", true}))).isEqualTo(3);
+        assertThat(index.exactCount(new de.bwaldvogel.mongo.bson.Document("$and", List.of(q.apply(new Object[] {"tenantId", "t"}),
+                new de.bwaldvogel.mongo.bson.Document(), q.apply(new Object[] {"orgPath", "root", "active", true}))))).as("nested $and, empty parts").isEqualTo(3);
+        assertThat(index.exactCount(q.apply(new Object[] {"tenantId", "t", "orgPath", new de.bwaldvogel.mongo.bson.Document("$in", List.of("a", "b"))})))
+                .as("$in: the union, each document once").isEqualTo(4);
+        assertThat(index.exactCount(q.apply(new Object[] {"tenantId", "t", "orgPath", "root", "active", true,
+                "name", new de.bwaldvogel.mongo.bson.BsonRegularExpression("^" + java.util.regex.Pattern.quote("王"))}))).as("prefix").isEqualTo(2);
+        assertThat(index.exactCount(q.apply(new Object[] {"tenantId", "t", "active", true}))).as("a gap in the keys").isEqualTo(-1);
+        assertThat(index.exactCount(q.apply(new Object[] {"tenantId", "t", "status", "FULL"}))).as("a field outside the index").isEqualTo(-1);
+        assertThat(index.exactCount(q.apply(new Object[] {"tenantId", "t", "orgPath", new de.bwaldvogel.mongo.bson.Document("$ne", "a")}))).isEqualTo(-1);
+        assertThat(index.exactCount(q.apply(new Object[] {"tenantId", 7}))).as("numbers are left to the matcher").isEqualTo(-1);
+        assertThat(index.exactCount(new de.bwaldvogel.mongo.bson.Document("$and", List.of(q.apply(new Object[] {"tenantId", "t"}),
+                q.apply(new Object[] {"tenantId", "u"}))))).as("the same field twice").isEqualTo(-1);
+        index.add(member(6, "t", List.of("root", "a"), true, null).append("name", 12), 6, null);
+        assertThat(index.exactCount(q.apply(new Object[] {"tenantId", "t", "orgPath", "a", "active", true,
+                "name", new de.bwaldvogel.mongo.bson.BsonRegularExpression("^1")}))).as("a prefix over non-string keys").isEqualTo(-1);
+        assertThat(index.exactCount(q.apply(new Object[] {"tenantId", "t", "orgPath", "a", "active", true}))).isEqualTo(3);
+    }
+
+    private static de.bwaldvogel.mongo.bson.Document member(int id, String tenant, List<String> path, boolean active, String name) {
+        return new de.bwaldvogel.mongo.bson.Document("_id", id).append("tenantId", tenant).append("orgPath", path)
+                .append("active", active).append("name", name);
+    }
 }
