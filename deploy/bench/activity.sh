@@ -11,6 +11,7 @@
 #   BENCH_ORGS 60000                       compliance: organisations in the alliance
 #   BENCH_PORT_OFFSET 24000                gateway 32080, activity 32082, kafka 33092 …
 #   BENCH_RUN_DIR                          default deploy/bench/target/activity-run
+#   MONGO_HEAP 3g                          the in-memory MongoDB stand-in's heap (it runs in a JVM of its own)
 #   JAVA_OPTS etc.                         passed on to up.sh
 # Targets (issue 4): check-in p99 ≤ 200 ms through the gateway with zero lost and zero duplicated; organisation month
 # calendar p95 ≤ 30 ms in-service; compliance of 60,000 organisations for a quarter ≤ 2 s.
@@ -25,18 +26,46 @@ MODES=("$@")
 off="${BENCH_PORT_OFFSET:-24000}"
 export GATEWAY_PORT=$((8080 + off)) ORG_PORT=$((8081 + off)) ACTIVITY_PORT=$((8082 + off)) CONTENT_PORT=$((8083 + off))
 export REGISTRY_PORT=$((8761 + off)) KAFKA_PORT=$((9092 + off)) KAFKA_CONTROLLER_PORT=$((9093 + off))
-export MONGO_PORT=$((27017 + off))
+MONGO_PORT=$((27017 + off))
 export LM_RUN_DIR="${BENCH_RUN_DIR:-$ROOT/deploy/bench/target/activity-run}"
 export LM_SKIP_BUILD=1 LIANMENG_DEMO=false
-unset MONGODB_URI
+# the in-memory indexed stand-in in a JVM of its own with room for 60,000 organisations (as org-scale.sh does), not
+# up.sh's small file-backed one for local use
+export MONGODB_URI="mongodb://127.0.0.1:$MONGO_PORT/lianmeng"
+STANDIN="$ROOT/deploy/local/mongo-standin/target"
+[[ -f "$STANDIN/mongo-standin.jar" ]] || { echo "✗ $STANDIN/mongo-standin.jar missing: ./mvnw -B -DskipTests package"; exit 1; }
 
-stack_down() { "$LOCAL/down.sh" >"$LM_RUN_DIR.down.log" 2>&1 || cat "$LM_RUN_DIR.down.log"; }
+standin_pid=""
+stack_down() {
+    "$LOCAL/down.sh" >"$LM_RUN_DIR.down.log" 2>&1 || cat "$LM_RUN_DIR.down.log"
+    if [[ -n "$standin_pid" ]] && kill -0 "$standin_pid" 2>/dev/null; then
+        kill "$standin_pid" 2>/dev/null || true
+        wait "$standin_pid" 2>/dev/null || true
+    fi
+}
 
 mkdir -p "$(dirname "$LM_RUN_DIR")"
 [[ -d "$LM_RUN_DIR/pids" ]] && stack_down
+if [[ -f "$LM_RUN_DIR.standin.pid" ]]; then # a stand-in left by an interrupted run
+    old="$(cat "$LM_RUN_DIR.standin.pid")"
+    if kill -0 "$old" 2>/dev/null && grep -q MongoStandIn "/proc/$old/cmdline" 2>/dev/null; then kill "$old" || true; sleep 1; fi
+fi
 rm -rf "$LM_RUN_DIR"
+mkdir -p "$LM_RUN_DIR"
 trap 'stack_down' EXIT
 trap 'exit 130' INT TERM
+
+java -Xmx"${MONGO_HEAP:-3g}" -XX:+UseG1GC -XX:MaxGCPauseMillis=50 -Dlianmeng.component=mongo-bench \
+    -Dorg.slf4j.simpleLogger.log.de.bwaldvogel.mongo.wire.MongoWireProtocolHandler=warn \
+    -cp "$STANDIN/mongo-standin.jar:$STANDIN/lib/*" cn.lianmeng.deploy.mongo.MongoStandIn "$MONGO_PORT" memory \
+    >"$LM_RUN_DIR.standin.log" 2>&1 &
+standin_pid=$!
+echo "$standin_pid" >"$LM_RUN_DIR.standin.pid"
+for _ in $(seq 1 100); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$MONGO_PORT") 2>/dev/null && break
+    kill -0 "$standin_pid" 2>/dev/null || { cat "$LM_RUN_DIR.standin.log"; echo "✗ stand-in exited"; exit 1; }
+    sleep 0.2
+done
 
 KAFKA_LIB="$(dirname "$(compgen -G "$LOCAL/kafka-broker/target/lib/kafka-clients-*.jar" | head -n1)")"
 [[ -d "$KAFKA_LIB" ]] || { echo "kafka-broker not built: run ./mvnw -B -DskipTests package first"; exit 1; }

@@ -13,6 +13,16 @@ public final class ActivityRules {
 
     static final Duration MAX_DURATION = Duration.ofDays(7);
 
+    /**
+     * Activities that end after {@code from}: {@code endAt > from}, and — since none lasts longer than
+     * {@link #MAX_DURATION} — {@code startAt >= from - MAX_DURATION}, the bound that turns "overlaps a window" into a
+     * range of the {@code startAt} indexes instead of everything that started before the window's end.
+     */
+    public static org.bson.conversions.Bson endingAfter(java.time.Instant from) {
+        return com.mongodb.client.model.Filters.and(com.mongodb.client.model.Filters.gt("endAt", java.util.Date.from(from)),
+                com.mongodb.client.model.Filters.gte("startAt", java.util.Date.from(from.minus(MAX_DURATION))));
+    }
+
     private ActivityRules() {
     }
 

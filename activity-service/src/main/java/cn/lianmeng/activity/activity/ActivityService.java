@@ -310,7 +310,7 @@ public class ActivityService {
             throw ApiException.badRequest("to", "须晚于 from");
         }
         if (f.from() != null) {
-            filters.add(Filters.gt("endAt", Date.from(f.from().toInstant())));
+            filters.add(ActivityRules.endingAfter(f.from().toInstant()));
         }
         if (f.to() != null) {
             filters.add(Filters.lt("startAt", Date.from(f.to().toInstant())));

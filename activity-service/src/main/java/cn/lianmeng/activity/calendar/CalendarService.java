@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 
 import cn.lianmeng.activity.activity.ActivityMode;
+import cn.lianmeng.activity.activity.ActivityRules;
 import cn.lianmeng.activity.activity.ActivityService;
 import cn.lianmeng.activity.activity.ActivityStatus;
 import cn.lianmeng.activity.activity.ActivityType;
@@ -115,7 +116,7 @@ public class CalendarService {
     }
 
     private static Bson overlapping(Range r) {
-        return Filters.and(Filters.lt("startAt", Date.from(r.to())), Filters.gt("endAt", Date.from(r.from())),
+        return Filters.and(Filters.lt("startAt", Date.from(r.to())), ActivityRules.endingAfter(r.from()),
                 Filters.ne("status", ActivityStatus.DRAFT.name()));
     }
 
@@ -208,7 +209,7 @@ public class CalendarService {
                     Instant now = clock.instant();
                     Caller owner = new Caller("calendar-feed:" + member.id(), null, member.name(), member.allianceId(), member.tenantId(),
                             Set.of(Role.MEMBER), Set.of(), Set.of(), Set.of(), member.id(), false);
-                    Bson window = Filters.and(Filters.gt("endAt", Date.from(now.minus(Duration.ofDays(FEED_PAST_DAYS)))),
+                    Bson window = Filters.and(ActivityRules.endingAfter(now.minus(Duration.ofDays(FEED_PAST_DAYS))),
                             Filters.lt("startAt", Date.from(now.plus(Duration.ofDays(FEED_AHEAD_DAYS)))));
                     return activities.visibility(owner).flatMapMany(v -> activities.findVisible(v, window, Sorts.ascending("startAt"), 0, 1000))
                             .map(d -> toEvent(d, now)).collectList()

@@ -30,6 +30,25 @@ class CalendarAndRemindersTest extends ActivityTestBase {
 
     @Test
     @SuppressWarnings("unchecked")
+    void aMultiDayActivityThatStartedBeforeTheWindowIsStillOnItsCalendar() {
+        String tenant = World.tenant();
+        World.Org branch = world.org(tenant, "长期活动党支部", "BRANCH");
+        String admin = world.enterpriseAdmin(tenant);
+        OffsetDateTime base = LocalDate.now(SHANGHAI).plusDays(40).atTime(9, 0).atZone(SHANGHAI).toOffsetDateTime();
+        // six days and twenty hours, just under the seven-day maximum: it began well before the week of `base`
+        post(admin, "/activities", with(meeting(branch.id(), "VOLUNTEER", 0), "title", "志愿服务周", "startAt", base.minusDays(6).minusHours(18).toString(),
+                "endAt", base.plusHours(2).toString())).expectStatus().isCreated();
+        Map<String, Object> day = body(get(admin, "/calendar/organisations/{o}?view=day&date={d}", branch.id(), base.toLocalDate().toString())
+                .expectStatus().isOk());
+        assertThat((List<Map<String, Object>>) ((Map<String, Object>) day.get("entries")).get("content"))
+                .extracting(e -> e.get("title")).containsExactly("志愿服务周");
+        Map<String, Object> after = body(get(admin, "/calendar/organisations/{o}?view=day&date={d}", branch.id(), base.toLocalDate().plusDays(1).toString())
+                .expectStatus().isOk());
+        assertThat(((Map<String, Object>) after.get("entries")).get("totalElements")).isEqualTo(0);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void calendarsOfMemberOrganisationAndTenantAndThePrivateFeed() {
         String tenant = World.tenant();
         World.Org branch = world.org(tenant, "日历党支部", "BRANCH");

@@ -113,6 +113,24 @@ final class SecondaryIndex<P> extends Index<P> {
         }
 
         /**
+         * The children a range may match: the keys of the bounds' kind that lie in it, and — MongoDB compares only
+         * within a kind, but the stand-in's matcher decides — every key of another kind (a superset).
+         */
+        List<Node<P>> inRange(Range range, boolean bothSides) {
+            List<Node<P>> out = new ArrayList<>();
+            if (children == null) {
+                return out;
+            }
+            Object bound = range.anyBound();
+            for (Map.Entry<Object, Node<P>> e : children.entrySet()) {
+                if (!sameKind(e.getKey(), bound) || range.admits(e.getKey(), bothSides)) {
+                    out.add(e.getValue());
+                }
+            }
+            return out;
+        }
+
+        /**
          * The children a prefix regex may match, in key order: the string keys that start with the prefix (one range
          * of the ordered children) and, since the stand-in's matcher also tries a regex on the text of other values
          * (MongoDB does not), every key that is not a string (null and numbers before the range, the rest after it).
@@ -148,10 +166,13 @@ final class SecondaryIndex<P> extends Index<P> {
     }
 
     private final Node<P> root = new Node<>();
+    /** Per key field: whether any document ever gave it an array (then a range's two bounds may hold for different elements). */
+    private final boolean[] multikey;
     private final Map<Object, P> positionsById = new HashMap<>();
 
     SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
+        this.multikey = new boolean[keys.size()];
     }
 
     // ---- maintenance -------------------------------------------------------------------------------------------
@@ -207,10 +228,12 @@ final class SecondaryIndex<P> extends Index<P> {
     private List<List<Object>> paths(Document document) {
         List<List<Object>> paths = new ArrayList<>();
         paths.add(new ArrayList<>());
-        for (String field : keys()) {
+        for (int i = 0; i < keys().size(); i++) {
+            String field = keys().get(i);
             Object value = Utils.getSubdocumentValueCollectionAware(document, field);
             List<Object> options = new ArrayList<>();
             if (value instanceof Collection<?> values) {
+                multikey[i] = true;
                 values.forEach(options::add);
             } else if (!(value instanceof de.bwaldvogel.mongo.backend.Missing)) {
                 options.add(value);
@@ -327,11 +350,95 @@ final class SecondaryIndex<P> extends Index<P> {
     // ---- lookup ------------------------------------------------------------------------------------------------
 
     /** What a query pins one index field to: one of some (normalised) values, a string prefix, or mere existence. */
-    record Constraint(List<Object> values, String prefix, boolean exists) {
+    record Constraint(List<Object> values, String prefix, boolean exists, Range range) {
 
         Constraint(List<Object> values, String prefix) {
-            this(values, prefix, false);
+            this(values, prefix, false, null);
         }
+
+        Constraint(List<Object> values, String prefix, boolean exists) {
+            this(values, prefix, exists, null);
+        }
+    }
+
+    /**
+     * A range on one field ({@code $gt}/{@code $gte}/{@code $lt}/{@code $lte} on numbers, strings or dates, also split
+     * over several {@code $and} parts); null bounds are open.
+     */
+    record Range(Object low, boolean lowInclusive, Object high, boolean highInclusive) {
+
+        private static final Set<String> OPERATORS = Set.of("$gt", "$gte", "$lt", "$lte");
+
+        /** The range of an operator document such as {@code {$gte: a, $lt: b}}, or null if it is anything else. */
+        static Range of(Document d) {
+            if (d.isEmpty() || !OPERATORS.containsAll(d.keySet())) {
+                return null;
+            }
+            Range r = new Range(null, false, null, false);
+            for (Map.Entry<String, Object> e : d.entrySet()) {
+                Object bound = e.getValue();
+                if (!(bound instanceof Number || bound instanceof String || bound instanceof java.time.Instant || bound instanceof java.util.Date)) {
+                    return null;
+                }
+                Object k = key(bound);
+                Range one = e.getKey().startsWith("$gt") ? new Range(k, e.getKey().equals("$gte"), null, false)
+                        : new Range(null, false, k, e.getKey().equals("$lte"));
+                r = r.intersect(one);
+                if (r == null) {
+                    return null;
+                }
+            }
+            return r;
+        }
+
+        /** Both conditions at once (the tighter bound on each side); null if their bounds are of different kinds. */
+        Range intersect(Range o) {
+            Object anyMine = low != null ? low : high;
+            Object anyTheirs = o.low != null ? o.low : o.high;
+            if (anyMine != null && anyTheirs != null && !sameKind(anyMine, anyTheirs)) {
+                return null;
+            }
+            Object lo = low;
+            boolean loInc = lowInclusive;
+            if (o.low != null && (lo == null || KEY_ORDER.compare(o.low, lo) > 0 || KEY_ORDER.compare(o.low, lo) == 0 && !o.lowInclusive)) {
+                lo = o.low;
+                loInc = o.lowInclusive;
+            }
+            Object hi = high;
+            boolean hiInc = highInclusive;
+            if (o.high != null && (hi == null || KEY_ORDER.compare(o.high, hi) < 0 || KEY_ORDER.compare(o.high, hi) == 0 && !o.highInclusive)) {
+                hi = o.high;
+                hiInc = o.highInclusive;
+            }
+            return new Range(lo, loInc, hi, hiInc);
+        }
+
+        /** Whether a key of the same kind as the bounds lies in the range; with {@code bothSides} false only the low bound (if any) is applied. */
+        boolean admits(Object key, boolean bothSides) {
+            boolean useLow = low != null;
+            boolean useHigh = high != null && (bothSides || low == null);
+            if (useLow) {
+                int c = KEY_ORDER.compare(key, low);
+                if (c < 0 || c == 0 && !lowInclusive) {
+                    return false;
+                }
+            }
+            if (useHigh) {
+                int c = KEY_ORDER.compare(key, high);
+                return c < 0 || c == 0 && highInclusive;
+            }
+            return true;
+        }
+
+        Object anyBound() {
+            return low != null ? low : high;
+        }
+    }
+
+    /** Keys that MongoDB compares with each other in a range: numbers, strings, or values of one class (dates…). */
+    static boolean sameKind(Object a, Object b) {
+        int ra = rank(a);
+        return ra == rank(b) && ra != 0 && (ra != 3 || a.getClass() == b.getClass());
     }
 
     /** The equality constraints of a query per field (values already normalised); fields it cannot narrow are absent. */
@@ -375,6 +482,14 @@ final class SecondaryIndex<P> extends Index<P> {
                     constraint = new Constraint(in.stream().map(SecondaryIndex::key).distinct().toList(), null);
                 } else if (d.size() == 1 && d.containsKey("$exists") && truthy(d.get("$exists"))) {
                     constraint = new Constraint(null, null, true);
+                } else if (Range.of(d) != null) {
+                    Range range = Range.of(d);
+                    Constraint before = out.get(field);
+                    if (before != null && before.range() != null) {
+                        Range both = before.range().intersect(range);
+                        range = both != null ? both : before.range();
+                    }
+                    constraint = new Constraint(null, null, false, range);
                 } else if (d.get("$regex") != null && (d.size() == 1 || d.size() == 2 && d.containsKey("$options"))) {
                     String prefix = literalPrefix(String.valueOf(d.get("$regex")), d.get("$options") == null ? "" : String.valueOf(d.get("$options")));
                     constraint = prefix == null ? null : new Constraint(null, prefix);
@@ -430,7 +545,8 @@ final class SecondaryIndex<P> extends Index<P> {
     private List<Node<P>> nodes(Document query) {
         Map<String, Constraint> constraints = constraints(query);
         List<Node<P>> level = null;
-        for (String field : keys()) {
+        for (int depth = 0; depth < keys().size(); depth++) {
+            String field = keys().get(depth);
             Constraint c = constraints.get(field);
             if (c != null && c.exists()) {
                 if (level == null && isSparse()) {
@@ -450,13 +566,15 @@ final class SecondaryIndex<P> extends Index<P> {
                             next.add(child);
                         }
                     }
+                } else if (c.range() != null) {
+                    next.addAll(parent.inRange(c.range(), !multikey[depth]));
                 } else {
                     parent.withPrefix(c.prefix()).forEach(e -> next.add(e.getValue()));
                 }
             }
             level = next;
             if (level.isEmpty() || c.values() == null) {
-                break; // a prefix spans many keys: what follows it is not narrowed
+                break; // a prefix or a range spans many keys: what follows it is not narrowed
             }
         }
         return level;

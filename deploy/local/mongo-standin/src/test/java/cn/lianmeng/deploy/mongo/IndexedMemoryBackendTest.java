@@ -82,6 +82,12 @@ class IndexedMemoryBackendTest {
             case 3 -> d.put("name", rnd.nextBoolean()); // a kind whose order the index does not model
             default -> { }
         }
+        switch (rnd.nextInt(8)) { // times: one, none, or several (multikey: a range's bounds may hold for different elements)
+            case 0 -> { }
+            case 1 -> d.put("at", List.of(day(rnd.nextInt(30)), day(rnd.nextInt(30))));
+            case 2 -> d.put("at", rnd.nextInt(30)); // a number where the others have dates
+            default -> d.put("at", day(rnd.nextInt(30)));
+        }
         switch (rnd.nextInt(7)) { // outboxes: missing, drained, pending, and shapes where outbox.id does or doesn't exist
             case 0 -> d.put("outbox", List.of());
             case 1 -> d.put("outbox", List.of(new Document("id", "o" + i)));
@@ -94,6 +100,10 @@ class IndexedMemoryBackendTest {
         return d;
     }
 
+    private static java.util.Date day(int n) {
+        return java.util.Date.from(java.time.Instant.parse("2026-11-01T00:00:00Z").plus(java.time.Duration.ofHours(12L * n)));
+    }
+
     /** Name stems, including regex metacharacters, a quote terminator and a character outside the BMP. */
     private static final String[] NAMES = {"名", "名字", "王", "王.", "a*b", "A", "x\\Ey", "𠀋", ""};
 
@@ -102,7 +112,7 @@ class IndexedMemoryBackendTest {
         if (rnd.nextInt(4) > 0) {
             parts.add(Filters.eq("tenantId", "t" + rnd.nextInt(6)));
         }
-        switch (rnd.nextInt(15)) {
+        switch (rnd.nextInt(19)) {
             case 0 -> parts.add(Filters.eq("tags", "k" + rnd.nextInt(6)));
             case 1 -> parts.add(Filters.in("tags", "k" + rnd.nextInt(6), "k" + rnd.nextInt(6)));
             case 2 -> parts.add(Filters.eq("status", rnd.nextBoolean() ? "A" : "B"));
@@ -117,6 +127,14 @@ class IndexedMemoryBackendTest {
             case 11 -> parts.add(Filters.in("_id", "d" + rnd.nextInt(650), "d" + rnd.nextInt(650), "missing"));
             case 12 -> parts.add(Filters.exists("outbox.id")); // the outbox sweep, answered by a sparse index
             case 13 -> parts.add(Filters.exists("status", rnd.nextBoolean()));
+            case 14 -> { // an overlap window as the calendar writes it: two conditions on one field in separate $and parts
+                int from = rnd.nextInt(30);
+                parts.add(Filters.gt("at", day(from)));
+                parts.add(Filters.lt("at", day(from + rnd.nextInt(8))));
+            }
+            case 15 -> parts.add(Filters.and(Filters.gte("at", day(rnd.nextInt(30))), Filters.lte("at", day(rnd.nextInt(30)))));
+            case 16 -> parts.add(rnd.nextBoolean() ? Filters.lt("n", rnd.nextInt(4)) : Filters.gte("n", (double) rnd.nextInt(4)));
+            case 17 -> parts.add(new Document("name", new Document("$gte", "名").append("$lt", "王")));
             default -> parts.add(Filters.regex("name", "名"));
         }
         return Filters.and(parts);
@@ -132,6 +150,7 @@ class IndexedMemoryBackendTest {
             Mono.from(c.createIndex(Indexes.ascending("name"))).block();
             Mono.from(c.createIndex(Indexes.ascending("tenantId", "name"))).block();
             Mono.from(c.createIndex(Indexes.ascending("outbox.id"), new IndexOptions().sparse(true))).block();
+            Mono.from(c.createIndex(Indexes.ascending("tenantId", "at"))).block();
         }
         List<Document> docs = new ArrayList<>();
         for (int i = 0; i < 600; i++) {
@@ -312,5 +331,28 @@ class IndexedMemoryBackendTest {
     private static de.bwaldvogel.mongo.bson.Document member(int id, String tenant, List<String> path, boolean active, String name) {
         return new de.bwaldvogel.mongo.bson.Document("_id", id).append("tenantId", tenant).append("orgPath", path)
                 .append("active", active).append("name", name);
+    }
+
+    @Test
+    void narrowsRangesAfterThePinnedFieldsAndOnlyOneBoundOverArrays() {
+        SecondaryIndex<Integer> index = new SecondaryIndex<>("org_start", List.of(new de.bwaldvogel.mongo.backend.IndexKey("org", true),
+                new de.bwaldvogel.mongo.backend.IndexKey("start", true)), false);
+        for (int i = 0; i < 10; i++) {
+            index.add(new de.bwaldvogel.mongo.bson.Document("_id", i).append("org", "o").append("start", java.time.Instant.ofEpochSecond(i * 100L)), i, null);
+        }
+        index.add(new de.bwaldvogel.mongo.bson.Document("_id", 10).append("org", "o").append("start", "not a date"), 10, null);
+        java.util.function.BiFunction<Long, Long, de.bwaldvogel.mongo.bson.Document> window = (from, to) -> new de.bwaldvogel.mongo.bson.Document("$and", List.of(
+                new de.bwaldvogel.mongo.bson.Document("org", "o"),
+                new de.bwaldvogel.mongo.bson.Document("start", new de.bwaldvogel.mongo.bson.Document("$gte", java.time.Instant.ofEpochSecond(from))),
+                new de.bwaldvogel.mongo.bson.Document("start", new de.bwaldvogel.mongo.bson.Document("$lt", java.time.Instant.ofEpochSecond(to)))));
+        assertThat(index.getPositions(window.apply(200L, 500L))).as("both bounds, and the value of another kind").containsExactlyInAnyOrder(2, 3, 4, 10);
+        assertThat(index.estimate(new de.bwaldvogel.mongo.bson.Document("org", "o").append("start",
+                new de.bwaldvogel.mongo.bson.Document("$gt", java.time.Instant.ofEpochSecond(700)))))
+                .as("one bound").isEqualTo(3);
+        // an array makes the field multikey: [50, 950] matches {$gte: 200, $lt: 500} (950 ≥ 200, 50 < 500) though
+        // neither element lies in [200, 500) — from then on only one bound narrows
+        index.add(new de.bwaldvogel.mongo.bson.Document("_id", 11).append("org", "o")
+                .append("start", List.of(java.time.Instant.ofEpochSecond(50), java.time.Instant.ofEpochSecond(950))), 11, null);
+        assertThat(index.getPositions(window.apply(200L, 500L))).contains(11);
     }
 }
