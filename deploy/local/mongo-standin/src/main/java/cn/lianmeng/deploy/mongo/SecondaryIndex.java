@@ -475,28 +475,26 @@ final class SecondaryIndex<P> extends Index<P> {
                 continue; // $or/$nor/$expr… are not narrowed; the first equality on a field is enough for a superset
             }
             Constraint constraint = null;
-            if (value instanceof Document d) {
+            String prefix = prefixOf(value);
+            if (prefix != null) {
+                constraint = new Constraint(null, prefix);
+            } else if (value instanceof Document d) {
+                Range asRange = Range.of(d);
                 if (d.size() == 1 && d.containsKey("$eq") && scalar(d.get("$eq"))) {
                     constraint = new Constraint(List.of(key(d.get("$eq"))), null);
                 } else if (d.size() == 1 && d.get("$in") instanceof Collection<?> in && !in.isEmpty() && in.stream().allMatch(SecondaryIndex::scalar)) {
                     constraint = new Constraint(in.stream().map(SecondaryIndex::key).distinct().toList(), null);
                 } else if (d.size() == 1 && d.containsKey("$exists") && truthy(d.get("$exists"))) {
                     constraint = new Constraint(null, null, true);
-                } else if (Range.of(d) != null) {
-                    Range range = Range.of(d);
+                } else if (asRange != null) {
+                    Range range = asRange;
                     Constraint before = out.get(field);
                     if (before != null && before.range() != null) {
                         Range both = before.range().intersect(range);
                         range = both != null ? both : before.range();
                     }
                     constraint = new Constraint(null, null, false, range);
-                } else if (d.get("$regex") != null && (d.size() == 1 || d.size() == 2 && d.containsKey("$options"))) {
-                    String prefix = literalPrefix(String.valueOf(d.get("$regex")), d.get("$options") == null ? "" : String.valueOf(d.get("$options")));
-                    constraint = prefix == null ? null : new Constraint(null, prefix);
                 }
-            } else if (value instanceof BsonRegularExpression regex) {
-                String prefix = literalPrefix(regex.getPattern(), regex.getOptions() == null ? "" : regex.getOptions());
-                constraint = prefix == null ? null : new Constraint(null, prefix);
             } else if (scalar(value)) {
                 constraint = new Constraint(List.of(key(value)), null);
             }
@@ -511,6 +509,17 @@ final class SecondaryIndex<P> extends Index<P> {
      * {@code Pattern.quote} writes it, or {@code ^} followed by characters without any regex meaning), without options
      * that change what {@code ^} or the letters match; null for any other pattern (then nothing is narrowed).
      */
+    /** The literal prefix of a condition that is a regex ({@code /…/} or {@code {$regex, $options}}), else null. */
+    private static String prefixOf(Object value) {
+        if (value instanceof BsonRegularExpression regex) {
+            return literalPrefix(regex.getPattern(), regex.getOptions() == null ? "" : regex.getOptions());
+        }
+        if (value instanceof Document d && d.get("$regex") != null && (d.size() == 1 || d.size() == 2 && d.containsKey("$options"))) {
+            return literalPrefix(String.valueOf(d.get("$regex")), d.get("$options") == null ? "" : String.valueOf(d.get("$options")));
+        }
+        return null;
+    }
+
     static String literalPrefix(String pattern, String options) {
         if (!options.isEmpty() || pattern == null || !pattern.startsWith("^") || pattern.length() < 2) {
             return null;
@@ -711,6 +720,7 @@ final class SecondaryIndex<P> extends Index<P> {
                 return false; // dotted paths (through arrays of documents) are left to the matcher
             }
             Constraint c;
+            String prefix = prefixOf(value);
             if (exactKey(value)) {
                 c = new Constraint(List.of(value), null);
             } else if (value instanceof Document d && d.size() == 1 && exactKey(d.get("$eq"))) {
@@ -718,17 +728,7 @@ final class SecondaryIndex<P> extends Index<P> {
             } else if (value instanceof Document d && d.size() == 1 && d.get("$in") instanceof Collection<?> in && !in.isEmpty()
                     && in.stream().allMatch(SecondaryIndex::exactKey)) {
                 c = new Constraint(in.stream().map(v -> (Object) v).distinct().toList(), null);
-            } else if (value instanceof BsonRegularExpression regex) {
-                String prefix = literalPrefix(regex.getPattern(), regex.getOptions() == null ? "" : regex.getOptions());
-                if (prefix == null) {
-                    return false;
-                }
-                c = new Constraint(null, prefix);
-            } else if (value instanceof Document d && d.get("$regex") != null && (d.size() == 1 || d.size() == 2 && d.containsKey("$options"))) {
-                String prefix = literalPrefix(String.valueOf(d.get("$regex")), d.get("$options") == null ? "" : String.valueOf(d.get("$options")));
-                if (prefix == null) {
-                    return false;
-                }
+            } else if (prefix != null) {
                 c = new Constraint(null, prefix);
             } else {
                 return false;
