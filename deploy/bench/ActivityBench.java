@@ -83,7 +83,7 @@ public class ActivityBench {
         switch (mode) {
             case "checkin" -> checkin(args[3], Integer.parseInt(env("BENCH_MEMBERS", "2000")), Integer.parseInt(env("BENCH_SECONDS", "60")));
             case "calendar" -> calendar(Integer.parseInt(env("BENCH_ACTIVITIES", "10000")));
-            case "compliance" -> compliance(Integer.parseInt(env("BENCH_ORGS", "60000")));
+            case "compliance" -> compliance(args[3], Integer.parseInt(env("BENCH_ORGS", "60000")));
             default -> throw new IllegalArgumentException(mode);
         }
         producer.close();
@@ -304,7 +304,7 @@ public class ActivityBench {
 
     // ---- compliance: N organisations -------------------------------------------------------------------------------
 
-    static void compliance(int orgCount) throws Exception {
+    static void compliance(String bootstrap, int orgCount) throws Exception {
         String alliance = "bench-a-" + UUID.randomUUID();
         int tenantCount = Math.max(1, orgCount / 20);
         LocalDate today = LocalDate.now(SHANGHAI);
@@ -339,8 +339,16 @@ public class ActivityBench {
         }, Duration.ofMinutes(30), "all organisations in the report");
         System.out.printf("published %d organisations and %d ActivityHeld events; read model and tallies ready after %.0f s%n",
                 orgCount, held, (System.nanoTime() - t0) / 1e9);
-        Thread.sleep(5000); // let the last tallies land
-        long[] latency = new long[5];
+        // preferably on a quiet stack: wait (bounded) until every consumer — org-service's dormancy and coverage among
+        // them — has caught up with the 130,000 events, and say how far behind they still are when measuring
+        long waited = System.nanoTime();
+        String behind = waitForConsumers(bootstrap, Duration.ofMinutes(Long.parseLong(env("BENCH_QUIET_MINUTES", "3"))));
+        System.out.printf("after %.0f s more: %s%n", (System.nanoTime() - waited) / 1e9, behind.isEmpty() ? "all consumer groups caught up"
+                : "measuring while consumers are still behind: " + behind);
+        for (int i = 0; i < 2; i++) {
+            send(get(url, admin)); // warm-up
+        }
+        long[] latency = new long[10];
         String summary = null;
         for (int i = 0; i < latency.length; i++) {
             long s = System.nanoTime();
@@ -478,6 +486,42 @@ public class ActivityBench {
             throw new IllegalStateException("no " + name + " in " + json.substring(0, Math.min(300, json.length())));
         }
         return m.group(1);
+    }
+
+    /**
+     * Waits until no consumer group has a lag on any partition (twice in a row, two seconds apart) or the time is up;
+     * answers the lag per group and topic still left ("" when none).
+     */
+    static String waitForConsumers(String bootstrap, Duration max) throws Exception {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrap);
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(p)) {
+            int quiet = 0;
+            long deadline = System.nanoTime() + max.toNanos();
+            Map<String, Long> lag = new TreeMap<>();
+            while (quiet < 2) {
+                lag.clear();
+                for (var group : admin.listGroups(org.apache.kafka.clients.admin.ListGroupsOptions.forConsumerGroups()).all().get()) {
+                    Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed =
+                            admin.listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata().get();
+                    Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+                    committed.keySet().forEach(tp -> latest.put(tp, org.apache.kafka.clients.admin.OffsetSpec.latest()));
+                    var ends = admin.listOffsets(latest).all().get();
+                    committed.forEach((tp, offset) -> {
+                        long behind = offset == null ? 0 : ends.get(tp).offset() - offset.offset();
+                        if (behind > 0) {
+                            lag.merge(group.groupId() + " on " + tp.topic(), behind, Long::sum);
+                        }
+                    });
+                }
+                quiet = lag.isEmpty() ? quiet + 1 : 0;
+                if (quiet < 2 && System.nanoTime() > deadline) {
+                    break;
+                }
+                Thread.sleep(2000);
+            }
+            return lag.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
+        }
     }
 
     interface Check {

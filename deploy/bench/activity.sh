@@ -12,6 +12,7 @@
 #   BENCH_PORT_OFFSET 24000                gateway 32080, activity 32082, kafka 33092 …
 #   BENCH_RUN_DIR                          default deploy/bench/target/activity-run
 #   MONGO_HEAP 3g                          the in-memory MongoDB stand-in's heap (it runs in a JVM of its own)
+#   STANDIN_JAVA_OPTS                      more JVM options of that stand-in (e.g. a flight recording to profile it)
 #   JAVA_OPTS etc.                         passed on to up.sh
 # Targets (issue 4): check-in p99 ≤ 200 ms through the gateway with zero lost and zero duplicated; organisation month
 # calendar p95 ≤ 30 ms in-service; compliance of 60,000 organisations for a quarter ≤ 2 s.
@@ -55,7 +56,8 @@ mkdir -p "$LM_RUN_DIR"
 trap 'stack_down' EXIT
 trap 'exit 130' INT TERM
 
-java -Xmx"${MONGO_HEAP:-3g}" -XX:+UseG1GC -XX:MaxGCPauseMillis=50 -Dlianmeng.component=mongo-bench \
+read -ra standin_opts <<<"${STANDIN_JAVA_OPTS:-}"
+java -Xmx"${MONGO_HEAP:-3g}" -XX:+UseG1GC -XX:MaxGCPauseMillis=50 "${standin_opts[@]}" -Dlianmeng.component=mongo-bench \
     -Dorg.slf4j.simpleLogger.log.de.bwaldvogel.mongo.wire.MongoWireProtocolHandler=warn \
     -cp "$STANDIN/mongo-standin.jar:$STANDIN/lib/*" cn.lianmeng.deploy.mongo.MongoStandIn "$MONGO_PORT" memory \
     >"$LM_RUN_DIR.standin.log" 2>&1 &

@@ -16,7 +16,6 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 import cn.lianmeng.activity.activity.Times;
-import cn.lianmeng.activity.directory.OrgRecord;
 import cn.lianmeng.activity.settings.Frequency;
 import cn.lianmeng.activity.settings.MeetingRule;
 import cn.lianmeng.platform.audit.AuditLog;
@@ -98,7 +97,7 @@ public class ComplianceExport {
 
     /** Names of the tenants of the organisations in the report (the tenant directory), by tenant id. */
     private Mono<Map<String, String>> tenantNames(ComplianceService.Input in) {
-        List<String> ids = in.orgs().stream().map(OrgRecord::tenantId).filter(Objects::nonNull).distinct().toList();
+        List<String> ids = in.orgs().stream().map(ComplianceOrg::tenantId).filter(Objects::nonNull).distinct().toList();
         if (ids.isEmpty()) {
             return Mono.just(Map.of());
         }
@@ -113,7 +112,7 @@ public class ComplianceExport {
     static String scopeName(ComplianceService.Input in, Map<String, String> tenantNames) {
         Caller c = in.caller();
         if (in.orgId() != null) {
-            return in.orgs().stream().filter(o -> o.id().equals(in.orgId())).map(OrgRecord::name).findFirst().orElse("党组织 " + in.orgId());
+            return in.orgs().stream().filter(o -> o.id().equals(in.orgId())).map(ComplianceOrg::name).findFirst().orElse("党组织 " + in.orgId());
         }
         if (in.tenantId() != null) {
             return tenantNames.getOrDefault(in.tenantId(), "单位 " + in.tenantId());
@@ -125,7 +124,7 @@ public class ComplianceExport {
             return tenantNames.getOrDefault(c.tenantId(), "本单位");
         }
         if (c.has(Role.ORG_ADMIN)) {
-            String roots = in.orgs().stream().filter(o -> c.orgIds().contains(o.id())).map(OrgRecord::name).collect(Collectors.joining("、"));
+            String roots = in.orgs().stream().filter(o -> c.orgIds().contains(o.id())).map(ComplianceOrg::name).collect(Collectors.joining("、"));
             return roots.isEmpty() ? "本组织" : roots;
         }
         return "所辖园区、楼宇";

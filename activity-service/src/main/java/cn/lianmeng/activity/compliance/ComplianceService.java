@@ -5,17 +5,18 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongPredicate;
 
 import cn.lianmeng.activity.activity.ActivityType;
 import cn.lianmeng.activity.activity.Times;
 import cn.lianmeng.activity.directory.OrgDirectory;
-import cn.lianmeng.activity.directory.OrgRecord;
 import cn.lianmeng.activity.settings.Frequency;
 import cn.lianmeng.activity.settings.MeetingRule;
 import cn.lianmeng.activity.settings.MeetingRules;
@@ -33,6 +34,8 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuple2;
+import reactor.util.function.Tuples;
 
 /**
  * Meeting compliance (三会一课 etc.) per organisation for a month, quarter or year, judged with the alliance's
@@ -81,24 +84,25 @@ public class ComplianceService {
     public Mono<Report> report(Caller caller, String periodKey, String tenantId, String orgId, String status, PageQuery page) {
         return prepare(caller, periodKey, tenantId, orgId, status).map(in -> {
             List<OrgCompliance> rows = new ArrayList<>();
-            long[] total = {0};
             long skip = page.skip();
-            Summary summary = compute(in, row -> {
-                if (total[0] >= skip && rows.size() < page.size()) {
-                    rows.add(row);
-                }
-                total[0]++;
-            });
-            return new Report(summary, PageResult.of(rows, page, total[0]));
+            Summary summary = compute(in, i -> i >= skip && i < skip + page.size(), rows::add);
+            long total = status == null ? summary.organisations()
+                    : switch (status) {
+                        case "COMPLIANT" -> summary.compliant();
+                        case "MISSING" -> summary.missing();
+                        default -> summary.due();
+                    };
+            return new Report(summary, PageResult.of(rows, page, total));
         });
     }
 
     /**
-     * What one report is computed from: the caller's organisations in name order with their tallies, own full-member
-     * counts (only where a committee-only rule needs them) and the alliance's meeting rules.
+     * What one report is computed from: the caller's organisations in report order ({@link ComplianceOrg#ORDER}), the
+     * tallies of the months the period needs, own full-member counts (only where a committee-only rule needs them) and
+     * the alliance's meeting rules.
      */
-    public record Input(Caller caller, Period period, String status, String tenantId, String orgId, List<OrgRecord> orgs,
-                        List<Document> tallies, Map<String, Integer> fullMembers, MeetingRules rules) {
+    public record Input(Caller caller, Period period, String status, String tenantId, String orgId, List<ComplianceOrg> orgs,
+                        MeetingTallies.Table tallies, Map<String, Integer> fullMembers, MeetingRules rules) {
     }
 
     /** Checks the request exactly as the JSON report does (403, 400, 404) and reads everything the report needs. */
@@ -115,18 +119,26 @@ public class ComplianceService {
         if (status != null && !List.of("COMPLIANT", "MISSING", "DUE").contains(status)) {
             return Mono.error(ApiException.badRequest("status", "须为 COMPLIANT、MISSING 或 DUE"));
         }
-        return orgScope(caller, tenantId, orgId).flatMap(scoped -> directory.organisations(scoped.scope(), scoped.filter(), 0, 0).collectList()
-                .zipWith(settings.get(caller.allianceId()))
-                .flatMap(t -> {
-                    List<OrgRecord> orgs = t.getT1();
-                    MeetingRules rules = t.getT2().meetings();
-                    Bson tallyFilter = scoped.allOfScope() ? new Document() : Filters.in("orgId", orgs.stream().map(OrgRecord::id).toList());
-                    List<String> undecided = orgs.stream().filter(o -> MeetingRequirements.needsFullMembers(rules, o)).map(OrgRecord::id).toList();
-                    Mono<Map<String, Integer>> fullMembers = undecided.isEmpty() ? Mono.just(Map.of())
-                            : directory.fullMemberCounts(scoped.scope(), scoped.allOfScope() ? null : undecided);
-                    return Mono.zip(tallies.of(scoped.scope(), months(period, rules), tallyFilter).collectList(), fullMembers)
-                            .map(x -> new Input(caller, period, status, tenantId, orgId, orgs, x.getT1(), x.getT2(), rules));
-                }));
+        return orgScope(caller, tenantId, orgId).zipWith(settings.get(caller.allianceId())).flatMap(t -> {
+            OrgScope scoped = t.getT1();
+            MeetingRules rules = t.getT2().meetings();
+            List<String> months = months(period, rules);
+            // organisations unsorted with a projection, sorted here: no blocking sort of the whole alliance in the database
+            Mono<List<ComplianceOrg>> orgs = directory.organisationFields(scoped.scope(), scoped.filter(), ComplianceOrg.FIELDS)
+                    .map(ComplianceOrg::of).collectSortedList(ComplianceOrg.ORDER);
+            Mono<Tuple2<List<ComplianceOrg>, MeetingTallies.Table>> read = scoped.allOfScope()
+                    // the caller's whole scope: organisations and tallies read side by side
+                    ? Mono.zip(orgs, tallies.table(scoped.scope(), months, new Document()))
+                    : orgs.flatMap(list -> tallies.table(scoped.scope(), months, Filters.in("orgId", list.stream().map(ComplianceOrg::id).toList()))
+                    .map(table -> Tuples.of(list, table)));
+            return read.flatMap(x -> {
+                List<String> undecided = x.getT1().stream().filter(o -> MeetingRequirements.needsFullMembers(rules, o.kind(), o.committeeMembers()))
+                        .map(ComplianceOrg::id).toList();
+                Mono<Map<String, Integer>> fullMembers = undecided.isEmpty() ? Mono.just(Map.of())
+                        : directory.fullMemberCounts(scoped.scope(), scoped.allOfScope() ? null : undecided);
+                return fullMembers.map(counts -> new Input(caller, period, status, tenantId, orgId, x.getT1(), x.getT2(), counts, rules));
+            });
+        });
     }
 
     /**
@@ -197,73 +209,136 @@ public class ComplianceService {
     }
 
     /**
-     * One pass over the organisations (in name order): each organisation that owes a meeting in the period and passes
+     * One pass over the organisations (in name order): every organisation that owes a meeting in the period and passes
      * the status filter goes to {@code sink}; the summary counts all of them.
      */
     public Summary compute(Input in, Consumer<OrgCompliance> sink) {
-        LocalDate today = LocalDate.now(clock.withZone(Times.ZONE));
-        Map<String, List<Document>> byOrgType = new HashMap<>();
-        for (Document d : in.tallies()) {
-            byOrgType.computeIfAbsent(d.getString("orgId") + "|" + d.getString("type"), k -> new ArrayList<>()).add(d);
-        }
-        Map<String, Integer> missedByType = new LinkedHashMap<>();
+        return compute(in, i -> true, sink);
+    }
+
+    /**
+     * The same, building the rows of only the organisations whose position among those passing the status filter
+     * {@code wanted} accepts (a page of a report over 60,000 organisations builds 20 rows, and judges the rest
+     * without keeping anything).
+     */
+    public Summary compute(Input in, LongPredicate wanted, Consumer<OrgCompliance> sink) {
+        Judge judge = new Judge(in, LocalDate.now(clock.withZone(Times.ZONE)));
+        int[] missedByType = new int[ActivityType.values().length];
         int compliant = 0;
         int missing = 0;
         int due = 0;
-        for (OrgRecord org : in.orgs()) {
-            List<Meeting> meetings = new ArrayList<>();
-            List<String> missed = new ArrayList<>();
-            boolean anyDue = false;
-            for (MeetingRule rule : MeetingRequirements.of(in.rules(), org, in.fullMembers().getOrDefault(org.id(), 0))) {
-                ActivityType type = rule.type();
-                Frequency frequency = rule.frequency();
-                List<Document> monthly = byOrgType.getOrDefault(org.id() + "|" + type.name(), List.of());
-                List<Cell> cells = new ArrayList<>();
-                for (Period p : in.period().split(frequency)) {
-                    int held = 0;
-                    int valid = 0;
-                    Date last = null;
-                    for (Document d : monthly) {
-                        if (p.months().contains(d.getString("month"))) {
-                            held += d.getInteger("held", 0);
-                            valid += d.getInteger("valid", 0);
-                            Date at = d.getDate("lastHeldAt");
-                            if (at != null && (last == null || at.after(last))) {
-                                last = at;
-                            }
-                        }
-                    }
-                    String cell;
-                    if (valid > 0) {
-                        cell = "HELD";
-                    } else if (p.endedBefore(today)) {
-                        cell = "MISSED";
-                        missed.add(type.label() + "（" + p.key() + "）");
-                        missedByType.merge(type.name(), 1, Integer::sum);
-                    } else if (p.startsAfter(today)) {
-                        cell = "UPCOMING";
-                    } else {
-                        cell = "DUE";
-                        anyDue = true;
-                    }
-                    cells.add(new Cell(p.key(), cell, held, valid, Times.view(last)));
-                }
-                meetings.add(new Meeting(type.name(), type.label(), frequency.name(), frequency.label(), cells));
-            }
-            if (meetings.isEmpty()) {
+        long index = 0;
+        for (ComplianceOrg org : in.orgs()) {
+            List<MeetingRule> rules = judge.rules(org);
+            if (rules.isEmpty()) {
                 continue;
             }
-            String status = !missed.isEmpty() ? "MISSING" : anyDue ? "DUE" : "COMPLIANT";
+            String status = judge.status(org, rules, missedByType, null, null);
             switch (status) {
                 case "MISSING" -> missing++;
                 case "DUE" -> due++;
                 default -> compliant++;
             }
             if (in.status() == null || in.status().equals(status)) {
-                sink.accept(new OrgCompliance(org.id(), org.name(), org.kind(), org.tenantId(), status, missed, meetings));
+                if (wanted.test(index)) {
+                    List<Meeting> meetings = new ArrayList<>();
+                    List<String> missed = new ArrayList<>();
+                    judge.status(org, rules, null, meetings, missed);
+                    sink.accept(new OrgCompliance(org.id(), org.name(), org.kind(), org.tenantId(), status, missed, meetings));
+                }
+                index++;
             }
         }
-        return new Summary(in.period().key(), compliant + missing + due, compliant, missing, due, missedByType,
+        Map<String, Integer> missedCounts = new LinkedHashMap<>();
+        for (ActivityType type : ActivityType.values()) {
+            if (missedByType[type.ordinal()] > 0) {
+                missedCounts.put(type.name(), missedByType[type.ordinal()]);
+            }
+        }
+        return new Summary(in.period().key(), compliant + missing + due, compliant, missing, due, missedCounts,
                 "支部党员大会须过半数正式党员到会方计为已召开；统计来自活动记录，无须另行填报；会议频次及适用组织以联盟在组织管理中的设置为准");
+    }
+
+    /** Judges one organisation's required meetings over the report period's sub-periods (computed once per report). */
+    private static final class Judge {
+
+        private final Input in;
+        private final Map<Frequency, List<Span>> spans = new EnumMap<>(Frequency.class);
+        private final Map<String, List<MeetingRule>> rules = new HashMap<>();
+
+        /** A sub-period with its months and where it stands today. */
+        private record Span(String key, List<String> months, boolean ended, boolean upcoming) {
+        }
+
+        Judge(Input in, LocalDate today) {
+            this.in = in;
+            for (Frequency f : Frequency.values()) {
+                if (f == Frequency.NONE) {
+                    continue; // a meeting not required is never judged
+                }
+                spans.put(f, in.period().split(f).stream().map(p -> new Span(p.key(), p.months(), p.endedBefore(today), p.startsAfter(today))).toList());
+            }
+        }
+
+        /** The rules the organisation must follow (the same few lists for every organisation of a kind). */
+        List<MeetingRule> rules(ComplianceOrg org) {
+            boolean committee = in.rules().hasCommittee(org.kind(), org.committeeMembers(), in.fullMembers().getOrDefault(org.id(), 0));
+            return rules.computeIfAbsent(org.kind() + "|" + committee, k -> MeetingRequirements.of(in.rules(), org.kind(), committee));
+        }
+
+        /**
+         * MISSING, DUE or COMPLIANT. Counts missed periods into {@code missedByType} and builds the cells into
+         * {@code meetings} and the missed labels into {@code missed} where those are given.
+         */
+        String status(ComplianceOrg org, List<MeetingRule> rules, int[] missedByType, List<Meeting> meetings, List<String> missed) {
+            boolean anyMissed = false;
+            boolean anyDue = false;
+            Map<String, List<MeetingTallies.Month>> tallies = in.tallies().of(org.id());
+            for (MeetingRule rule : rules) {
+                ActivityType type = rule.type();
+                Frequency frequency = rule.frequency();
+                List<MeetingTallies.Month> monthly = tallies.getOrDefault(type.name(), List.of());
+                List<Cell> cells = meetings == null ? null : new ArrayList<>();
+                for (Span p : spans.get(frequency)) {
+                    int held = 0;
+                    int valid = 0;
+                    Date last = null;
+                    for (MeetingTallies.Month m : monthly) {
+                        if (p.months().contains(m.month())) {
+                            held += m.held();
+                            valid += m.valid();
+                            if (m.lastHeldAt() != null && (last == null || m.lastHeldAt().after(last))) {
+                                last = m.lastHeldAt();
+                            }
+                        }
+                    }
+                    String cell;
+                    if (valid > 0) {
+                        cell = "HELD";
+                    } else if (p.ended()) {
+                        cell = "MISSED";
+                        anyMissed = true;
+                        if (missedByType != null) {
+                            missedByType[type.ordinal()]++;
+                        }
+                        if (missed != null) {
+                            missed.add(type.label() + "（" + p.key() + "）");
+                        }
+                    } else if (p.upcoming()) {
+                        cell = "UPCOMING";
+                    } else {
+                        cell = "DUE";
+                        anyDue = true;
+                    }
+                    if (cells != null) {
+                        cells.add(new Cell(p.key(), cell, held, valid, Times.view(last)));
+                    }
+                }
+                if (meetings != null) {
+                    meetings.add(new Meeting(type.name(), type.label(), frequency.name(), frequency.label(), cells));
+                }
+            }
+            return anyMissed ? "MISSING" : anyDue ? "DUE" : "COMPLIANT";
+        }
     }
 }

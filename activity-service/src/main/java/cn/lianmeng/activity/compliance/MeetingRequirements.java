@@ -2,7 +2,6 @@ package cn.lianmeng.activity.compliance;
 
 import java.util.List;
 
-import cn.lianmeng.activity.directory.OrgRecord;
 import cn.lianmeng.activity.settings.MeetingRule;
 import cn.lianmeng.activity.settings.MeetingRules;
 
@@ -18,22 +17,21 @@ public final class MeetingRequirements {
     private MeetingRequirements() {
     }
 
-    /** Officers with the role COMMITTEE_MEMBER (委员). */
-    public static int committeeMembers(OrgRecord org) {
-        return (int) org.officers().stream().filter(o -> "COMMITTEE_MEMBER".equals(o.role())).count();
+    /**
+     * The rules an organisation must follow, in type order, given its kind, its committee members (委员 among its
+     * officers) and its own active full members.
+     */
+    public static List<MeetingRule> of(MeetingRules rules, String kind, int committeeMembers, int fullMembers) {
+        return of(rules, kind, rules.hasCommittee(kind, committeeMembers, fullMembers));
     }
 
-    public static boolean hasCommittee(MeetingRules rules, OrgRecord org, int fullMembers) {
-        return rules.hasCommittee(org.kind(), committeeMembers(org), fullMembers);
-    }
-
-    /** The rules the organisation must follow, in type order; {@code fullMembers} = its own active full members. */
-    public static List<MeetingRule> of(MeetingRules rules, OrgRecord org, int fullMembers) {
-        return rules.applicable(org.kind(), hasCommittee(rules, org, fullMembers));
+    /** The same once it is known whether the organisation has a committee. */
+    public static List<MeetingRule> of(MeetingRules rules, String kind, boolean hasCommittee) {
+        return rules.applicable(kind, hasCommittee);
     }
 
     /** Whether {@link #of} needs the organisation's full-member count (only for a committee-only rule still undecided). */
-    public static boolean needsFullMembers(MeetingRules rules, OrgRecord org) {
-        return rules.committeeMatters(org.kind()) && committeeMembers(org) == 0;
+    public static boolean needsFullMembers(MeetingRules rules, String kind, int committeeMembers) {
+        return rules.committeeMatters(kind) && committeeMembers == 0;
     }
 }

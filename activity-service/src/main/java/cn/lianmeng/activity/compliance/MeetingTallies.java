@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,12 +92,34 @@ public class MeetingTallies {
         return v == null || v.isNull() ? null : v.asString();
     }
 
+    /** One organisation's tally of one meeting type in one month. */
+    public record Month(String month, int held, int valid, Date lastHeldAt) {
+    }
+
+    /**
+     * The tallies a report reads, by organisation and meeting type — small records, filled as the documents stream in
+     * (a report over 60,000 organisations never holds the documents themselves).
+     */
+    public static final class Table {
+
+        private final Map<String, Map<String, List<Month>>> byOrg = new HashMap<>();
+
+        void add(Document d) {
+            byOrg.computeIfAbsent(d.getString("orgId"), k -> new HashMap<>(4)).computeIfAbsent(d.getString("type"), k -> new ArrayList<>(3))
+                    .add(new Month(d.getString("month"), d.getInteger("held", 0), d.getInteger("valid", 0), d.getDate("lastHeldAt")));
+        }
+
+        /** One organisation's tallies by meeting type (empty when it has none). */
+        public Map<String, List<Month>> of(String orgId) {
+            return byOrg.getOrDefault(orgId, Map.of());
+        }
+    }
+
     /** Tallies of the months, for the organisations in scope matching {@code orgFilter}. */
-    public Flux<Document> of(Scope scope, Collection<String> months, Bson orgFilter) {
-        List<Bson> filters = new ArrayList<>();
-        filters.add(Filters.in("month", List.copyOf(months)));
-        filters.add(orgFilter);
-        return tallies.find(scope, Filters.and(filters), Projections.include("orgId", "type", "month", "held", "valid", "lastHeldAt"),
-                null, 0, 0);
+    public Mono<Table> table(Scope scope, Collection<String> months, Bson orgFilter) {
+        return tallies.find(scope, Filters.and(Filters.in("month", List.copyOf(months)), orgFilter),
+                        Projections.fields(Projections.include("orgId", "type", "month", "held", "valid", "lastHeldAt"), Projections.excludeId()),
+                        null, 0, 0)
+                .collect(Table::new, Table::add);
     }
 }

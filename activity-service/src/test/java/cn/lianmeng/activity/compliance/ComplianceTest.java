@@ -72,6 +72,34 @@ class ComplianceTest extends ActivityTestBase {
         assertThat(((Map<?, ?>) missingOnly.get("summary")).get("organisations")).isEqualTo(2);
     }
 
+    @SuppressWarnings("unchecked")
+    private static List<String> required(Map<String, Object> report, String orgId) {
+        return ((List<Map<String, Object>>) row(report, orgId).get("meetings")).stream().map(m -> m.get("type").toString()).toList();
+    }
+
+    @Test
+    void theBranchCommitteeMeetingIsOwedByBranchesWithACommittee() {
+        String tenant = World.tenant();
+        // a committee member (委员) among the officers: the branch has a committee
+        String withCommittee = "o-" + java.util.UUID.randomUUID();
+        Map<String, Object> body = cn.lianmeng.activity.support.OrgEvents.organisation(withCommittee, world.alliance, tenant, "有支委会的支部",
+                "BRANCH", null, List.of(), "ACTIVE", 1);
+        body.put("officers", List.of(Map.of("memberId", "m-s", "name", "书记", "role", "SECRETARY"),
+                Map.of("memberId", "m-c", "name", "委员", "role", "COMMITTEE_MEMBER")));
+        events.apply(cn.lianmeng.activity.directory.OrgDirectory.ORGANISATION_TOPIC, "OrganisationCreated", withCommittee, world.alliance, tenant, body);
+        // seven full members need a committee (DESIGN §3); three do not
+        World.Org large = world.org(tenant, "七名正式党员的支部", "BRANCH");
+        world.members(large, 7, 2);
+        World.Org small = world.org(tenant, "三名正式党员的支部", "BRANCH");
+        world.members(small, 3, 5);
+
+        Map<String, Object> report = body(get(world.enterpriseAdmin(tenant), "/compliance?period=2026-Q4").expectStatus().isOk());
+        assertThat(required(report, withCommittee)).contains("BRANCH_COMMITTEE", "BRANCH_ASSEMBLY");
+        assertThat(required(report, large.id())).contains("BRANCH_COMMITTEE");
+        assertThat(required(report, small.id())).as("probationary members do not count").doesNotContain("BRANCH_COMMITTEE")
+                .contains("BRANCH_ASSEMBLY");
+    }
+
     @Test
     void scopeAndBadInput() {
         String tenant = World.tenant();

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 
 import cn.lianmeng.activity.activity.ActivityType;
-import cn.lianmeng.activity.directory.OrgRecord;
 import cn.lianmeng.activity.settings.Frequency;
 import cn.lianmeng.activity.settings.MeetingRule;
 import cn.lianmeng.activity.settings.MeetingRules;
@@ -35,17 +34,19 @@ class PeriodTest {
         assertThat(Period.parse("2026-Q4").orElseThrow().endedBefore(LocalDate.of(2026, 12, 31))).isFalse();
     }
 
-    private static OrgRecord org(String kind, String... officerRoles) {
-        List<OrgRecord.Officer> officers = new java.util.ArrayList<>();
-        for (int i = 0; i < officerRoles.length; i++) {
-            officers.add(new OrgRecord.Officer("m" + i, "委员" + i, officerRoles[i]));
-        }
-        return new OrgRecord("o-1", "a-1", "t-1", "ENTERPRISE", "t-1", "一支部", kind, "SINGLE", null, List.of(), List.of("t-1"),
-                officers, "ACTIVE", 1);
+    /** An organisation as the report reads it: officers with these roles (their documents' {@code officers.role}). */
+    private static ComplianceOrg org(String kind, String... officerRoles) {
+        List<org.bson.Document> officers = java.util.Arrays.stream(officerRoles).map(r -> new org.bson.Document("role", r)).toList();
+        return ComplianceOrg.of(new org.bson.Document("_id", "o-1").append("name", "一支部").append("kind", kind).append("tenantId", "t-1")
+                .append("officers", officers));
     }
 
-    private static List<ActivityType> required(MeetingRules rules, OrgRecord org, int fullMembers) {
-        return MeetingRequirements.of(rules, org, fullMembers).stream().map(MeetingRule::type).toList();
+    private static List<ActivityType> required(MeetingRules rules, ComplianceOrg org, int fullMembers) {
+        return MeetingRequirements.of(rules, org.kind(), org.committeeMembers(), fullMembers).stream().map(MeetingRule::type).toList();
+    }
+
+    private static boolean needsFullMembers(MeetingRules rules, ComplianceOrg org) {
+        return MeetingRequirements.needsFullMembers(rules, org.kind(), org.committeeMembers());
     }
 
     @Test
@@ -59,9 +60,9 @@ class PeriodTest {
         assertThat(required(defaults, org("GROUP"), 0)).containsExactly(ActivityType.GROUP_MEETING);
         assertThat(required(defaults, org("COMMITTEE", "SECRETARY"), 40)).as("org-service's defaults require branch meetings of branches only")
                 .isEmpty();
-        assertThat(MeetingRequirements.needsFullMembers(defaults, org("BRANCH", "SECRETARY"))).isTrue();
-        assertThat(MeetingRequirements.needsFullMembers(defaults, org("BRANCH", "COMMITTEE_MEMBER"))).isFalse();
-        assertThat(MeetingRequirements.needsFullMembers(defaults, org("GROUP"))).isFalse();
+        assertThat(needsFullMembers(defaults, org("BRANCH", "SECRETARY"))).isTrue();
+        assertThat(needsFullMembers(defaults, org("BRANCH", "COMMITTEE_MEMBER"))).isFalse();
+        assertThat(needsFullMembers(defaults, org("GROUP"))).isFalse();
 
         MeetingRules changed = new MeetingRules(3, List.of(
                 new MeetingRule(ActivityType.THEME_DAY, Frequency.QUARTERLY, Set.of("BRANCH", "COMMITTEE"), false),
