@@ -12,6 +12,9 @@ import cn.lianmeng.platform.web.PageResult;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.MongoConnectionPoolClearedException;
+import com.mongodb.MongoNodeIsRecoveringException;
+import com.mongodb.MongoNotPrimaryException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import com.mongodb.MongoWriteException;
@@ -196,15 +199,22 @@ public final class ScopedCollection {
     }
 
     /**
-     * Creates the index in the background, retrying with back-off while the database is unreachable (services start
-     * before, and survive, a late database); a definition conflict is logged, never fatal.
+     * Creates the index in the background, retrying with back-off while the database is unreachable or busy (services
+     * start before, and survive, a late database, a primary election or a long index build that makes the driver clear
+     * its pool); a definition conflict is logged, never fatal.
      */
     public void ensureIndexInBackground(Bson keys, IndexOptions options) {
         ensureIndex(keys, options)
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(500)).maxBackoff(Duration.ofSeconds(10))
-                        .filter(e -> e instanceof MongoTimeoutException || e instanceof MongoSocketException))
+                        .filter(ScopedCollection::isTransient))
                 .subscribe(null, e -> LoggerFactory.getLogger(ScopedCollection.class)
                         .warn("Could not create index {} on {}: {}", options.getName(), name(), e.toString()));
+    }
+
+    /** A failure that says nothing about the request: worth trying again later. */
+    static boolean isTransient(Throwable e) {
+        return e instanceof MongoTimeoutException || e instanceof MongoSocketException || e instanceof MongoConnectionPoolClearedException
+                || e instanceof MongoNotPrimaryException || e instanceof MongoNodeIsRecoveringException;
     }
 
     public static boolean isDuplicateKey(Throwable e) {
