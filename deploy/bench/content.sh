@@ -10,7 +10,7 @@
 #
 # Environment: ITEMS (100000) TENANTS (200) MEMBERS_PER_TENANT (25) RECEIPTS (1000000) INBOX (100000) STREAMS (500)
 # VIDEO_MIB (20) SAMPLES (300) BENCH_MONGO_PORT (47117) BENCH_SERVICE_PORT (38083)
-# BENCH_JAVA_OPTS (-Xmx8g -XX:+UseParallelGC: this JVM holds the stand-in and its data)
+# BENCH_JAVA_OPTS (-Xmx14g -XX:+UseParallelGC: this JVM holds the stand-in, its data and its indexes; 8 GiB is too little)
 # Goals (issue 5): feed p95 ≤ 50 ms, unread count p95 ≤ 20 ms, search p95 ≤ 100 ms, 500 streams without errors.
 # The stand-in (deploy/local/mongo-standin IndexedMemoryBackend) narrows queries by equality/$in prefixes of the
 # service's indexes and sorts the candidates in memory; real MongoDB serves the sorts from the indexes too.
@@ -27,7 +27,7 @@ fi
 ./mvnw -B -q -pl content-service dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile="$ROOT/deploy/bench/target/content-bench.classpath" >/dev/null
 CP="$ROOT/content-service/target/classes:$(cat deploy/bench/target/content-bench.classpath)"
-read -ra OPTS <<<"${BENCH_JAVA_OPTS:--Xmx8g -XX:+UseParallelGC}"
+read -ra OPTS <<<"${BENCH_JAVA_OPTS:--Xmx14g -XX:+UseParallelGC}"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 java "${OPTS[@]}" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" deploy/bench/ContentBench.java 2>&1 \
     | grep --line-buffered -v -E "^\[|SLF4J|WARN|INFO" | tee deploy/bench/target/content-bench.txt
