@@ -117,9 +117,8 @@ public class MeetingTallies {
 
     /** Tallies of the months, for the organisations in scope matching {@code orgFilter}. */
     public Mono<Table> table(Scope scope, Collection<String> months, Bson orgFilter) {
-        return tallies.find(scope, Filters.and(Filters.in("month", List.copyOf(months)), orgFilter),
-                        Projections.fields(Projections.include("orgId", "type", "month", "held", "valid", "lastHeldAt"), Projections.excludeId()),
-                        null, 0, 0)
+        return tallies.stream(scope, Filters.and(Filters.in("month", List.copyOf(months)), orgFilter),
+                        Projections.fields(Projections.include("orgId", "type", "month", "held", "valid", "lastHeldAt"), Projections.excludeId()))
                 .collect(Table::new, Table::add);
     }
 }

@@ -208,7 +208,7 @@ public class OrgDirectory {
     /** Organisations in the scope that match the filter, by name. */
     /** Only the projected fields of the organisations matching a filter, in no particular order (large reports). */
     public Flux<Document> organisationFields(Scope scope, Bson filter, Bson projection) {
-        return organisations.find(scope, filter, projection, null, 0, 0);
+        return organisations.stream(scope, filter, projection);
     }
 
     public Flux<OrgRecord> organisations(Scope scope, Bson filter, long skip, int limit) {
