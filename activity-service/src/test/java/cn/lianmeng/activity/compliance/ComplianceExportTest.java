@@ -11,12 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import cn.lianmeng.activity.activity.ActivityEvents;
 import cn.lianmeng.activity.support.ActivityTestBase;
 import cn.lianmeng.activity.support.Tokens;
 import cn.lianmeng.activity.support.World;
@@ -52,21 +50,6 @@ class ComplianceExportTest extends ActivityTestBase {
         tenants.onEnterpriseEvent(record);
     }
 
-    private void held(World.Org org, String type, String startAt) {
-        String id = "act-" + UUID.randomUUID();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("activityId", id);
-        body.put("allianceId", world.alliance);
-        body.put("tenantId", org.tenant());
-        body.put("type", type);
-        body.put("startAt", startAt);
-        body.put("endAt", startAt);
-        body.put("heldAt", startAt);
-        body.put("hostOrgId", org.id());
-        body.put("organisations", List.of(Map.of("orgId", org.id(), "tenantId", org.tenant(), "quorumMet", true)));
-        body.put("version", 3);
-        events.publish(ActivityEvents.TOPIC, ActivityEvents.HELD, id, world.alliance, org.tenant(), body);
-    }
 
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> jsonRows(String token, String query) {
@@ -106,9 +89,9 @@ class ComplianceExportTest extends ActivityTestBase {
             world.org(t1, "第" + i + "党支部", "BRANCH", committee);
         }
         World.Org elsewhere = world.org(t2, "另一家公司党支部", "BRANCH");
-        held(active, "THEME_DAY", "2027-04-12T02:00:00Z");
-        held(active, "BRANCH_ASSEMBLY", "2027-05-08T02:00:00Z");
-        held(group, "GROUP_MEETING", "2027-05-20T02:00:00Z");
+        world.held(active, "THEME_DAY", "2027-04-12T02:00:00Z");
+        world.held(active, "BRANCH_ASSEMBLY", "2027-05-08T02:00:00Z");
+        world.held(group, "GROUP_MEETING", "2027-05-20T02:00:00Z");
         String admin = world.enterpriseAdmin(t1);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jsonRows(admin, "period=2027-Q2"))
                 .filteredOn(r -> r.get("orgId").equals(group.id())).singleElement()

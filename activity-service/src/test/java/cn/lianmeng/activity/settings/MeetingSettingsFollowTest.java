@@ -9,9 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import cn.lianmeng.activity.activity.ActivityEvents;
 import cn.lianmeng.activity.support.ActivityTestBase;
 import cn.lianmeng.activity.support.World;
 import org.junit.jupiter.api.Test;
@@ -59,22 +57,6 @@ class MeetingSettingsFollowTest extends ActivityTestBase {
         events.publish(MeetingSettingsReadModel.TOPIC, MeetingSettingsReadModel.CHANGED, alliance, alliance, null, body);
     }
 
-    /** An {@code ActivityHeld} of this service's contract, as the tallies consume it. */
-    private void held(World.Org org, String type, String startAt) {
-        String id = "act-" + UUID.randomUUID();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("activityId", id);
-        body.put("allianceId", world.alliance);
-        body.put("tenantId", org.tenant());
-        body.put("type", type);
-        body.put("startAt", startAt);
-        body.put("endAt", startAt);
-        body.put("heldAt", startAt);
-        body.put("hostOrgId", org.id());
-        body.put("organisations", List.of(Map.of("orgId", org.id(), "tenantId", org.tenant(), "quorumMet", true)));
-        body.put("version", 3);
-        events.publish(ActivityEvents.TOPIC, ActivityEvents.HELD, id, world.alliance, org.tenant(), body);
-    }
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> row(String token, String period, String orgId) {
@@ -101,7 +83,7 @@ class MeetingSettingsFollowTest extends ActivityTestBase {
         World.Org active = world.org(tenant, "四月开过主题党日的支部", "BRANCH");
         World.Org quiet = world.org(tenant, "未开主题党日的支部", "BRANCH");
         String admin = world.allianceAdmin();
-        held(active, "THEME_DAY", "2027-04-12T02:00:00Z");
+        world.held(active, "THEME_DAY", "2027-04-12T02:00:00Z");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(firstCell(row(admin, "2027-04", active.id()), "THEME_DAY")).containsEntry("status", "HELD"));
 

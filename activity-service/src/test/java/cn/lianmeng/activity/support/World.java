@@ -1,9 +1,12 @@
 package cn.lianmeng.activity.support;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import cn.lianmeng.activity.activity.ActivityEvents;
 import cn.lianmeng.activity.directory.OrgDirectory;
 
 /**
@@ -41,6 +44,26 @@ public final class World {
         events.apply(OrgDirectory.ORGANISATION_TOPIC, "OrganisationCreated", id, alliance, tenant,
                 OrgEvents.organisation(id, alliance, tenant, name, kind, parent == null ? null : parent.id(), ancestors, "ACTIVE", 1));
         return new Org(id, tenant, ancestors, name);
+    }
+
+    /**
+     * Publishes an {@code ActivityHeld} of this service's contract hosted by the organisation (its quorum met), as the
+     * meeting tallies consume it.
+     */
+    public void held(Org org, String type, String startAt) {
+        String id = "act-" + UUID.randomUUID();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("activityId", id);
+        body.put("allianceId", alliance);
+        body.put("tenantId", org.tenant());
+        body.put("type", type);
+        body.put("startAt", startAt);
+        body.put("endAt", startAt);
+        body.put("heldAt", startAt);
+        body.put("hostOrgId", org.id());
+        body.put("organisations", List.of(Map.of("orgId", org.id(), "tenantId", org.tenant(), "quorumMet", true)));
+        body.put("version", 3);
+        events.publish(ActivityEvents.TOPIC, ActivityEvents.HELD, id, alliance, org.tenant(), body);
     }
 
     public String member(Org org, String status) {
