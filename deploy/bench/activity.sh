@@ -36,38 +36,23 @@ export MONGODB_URI="mongodb://127.0.0.1:$MONGO_PORT/lianmeng"
 STANDIN="$ROOT/deploy/local/mongo-standin/target"
 [[ -f "$STANDIN/mongo-standin.jar" ]] || { echo "✗ $STANDIN/mongo-standin.jar missing: ./mvnw -B -DskipTests package"; exit 1; }
 
-standin_pid=""
+# shellcheck source=deploy/bench/standin.sh
+source "$BENCH_DIR/standin.sh"
 stack_down() {
     "$LOCAL/down.sh" >"$LM_RUN_DIR.down.log" 2>&1 || cat "$LM_RUN_DIR.down.log"
-    if [[ -n "$standin_pid" ]] && kill -0 "$standin_pid" 2>/dev/null; then
-        kill "$standin_pid" 2>/dev/null || true
-        wait "$standin_pid" 2>/dev/null || true
-    fi
+    standin_down
 }
 
 mkdir -p "$(dirname "$LM_RUN_DIR")"
 [[ -d "$LM_RUN_DIR/pids" ]] && stack_down
-if [[ -f "$LM_RUN_DIR.standin.pid" ]]; then # a stand-in left by an interrupted run
-    old="$(cat "$LM_RUN_DIR.standin.pid")"
-    if kill -0 "$old" 2>/dev/null && grep -q MongoStandIn "/proc/$old/cmdline" 2>/dev/null; then kill "$old" || true; sleep 1; fi
-fi
+standin_clear_leftover
 rm -rf "$LM_RUN_DIR"
 mkdir -p "$LM_RUN_DIR"
 trap 'stack_down' EXIT
 trap 'exit 130' INT TERM
 
 read -ra standin_opts <<<"${STANDIN_JAVA_OPTS:-}"
-java -Xmx"${MONGO_HEAP:-3g}" -XX:+UseG1GC -XX:MaxGCPauseMillis=50 "${standin_opts[@]}" -Dlianmeng.component=mongo-bench \
-    -Dorg.slf4j.simpleLogger.log.de.bwaldvogel.mongo.wire.MongoWireProtocolHandler=warn \
-    -cp "$STANDIN/mongo-standin.jar:$STANDIN/lib/*" cn.lianmeng.deploy.mongo.MongoStandIn "$MONGO_PORT" memory \
-    >"$LM_RUN_DIR.standin.log" 2>&1 &
-standin_pid=$!
-echo "$standin_pid" >"$LM_RUN_DIR.standin.pid"
-for _ in $(seq 1 100); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$MONGO_PORT") 2>/dev/null && break
-    kill -0 "$standin_pid" 2>/dev/null || { cat "$LM_RUN_DIR.standin.log"; echo "✗ stand-in exited"; exit 1; }
-    sleep 0.2
-done
+standin_up "${MONGO_HEAP:-3g}" -XX:+UseG1GC -XX:MaxGCPauseMillis=50 "${standin_opts[@]}"
 
 KAFKA_LIB="$(dirname "$(compgen -G "$LOCAL/kafka-broker/target/lib/kafka-clients-*.jar" | head -n1)")"
 [[ -d "$KAFKA_LIB" ]] || { echo "kafka-broker not built: run ./mvnw -B -DskipTests package first"; exit 1; }

@@ -61,21 +61,16 @@ LIB="$OUT/lib"
 [[ -f "$STANDIN/mongo-standin.jar" ]] || { echo "✗ $STANDIN/mongo-standin.jar missing: ./mvnw -B -DskipTests package"; exit 1; }
 [[ -f "$ROOT/org-service/target/org-service.jar" ]] || { echo "✗ org-service jar missing: ./mvnw -B -DskipTests package"; exit 1; }
 
-standin_pid=""
+# shellcheck source=deploy/bench/standin.sh
+source "$ROOT/deploy/bench/standin.sh"
 stack_down() {
     "$LOCAL/down.sh" >"$LM_RUN_DIR.down.log" 2>&1 || cat "$LM_RUN_DIR.down.log"
-    if [[ -n "$standin_pid" ]] && kill -0 "$standin_pid" 2>/dev/null; then
-        kill "$standin_pid" 2>/dev/null || true
-        wait "$standin_pid" 2>/dev/null || true
-    fi
+    standin_down
 }
 
 mkdir -p "$OUT"
 [[ -d "$LM_RUN_DIR/pids" ]] && "$LOCAL/down.sh" >/dev/null 2>&1 || true
-if [[ -f "$LM_RUN_DIR.standin.pid" ]]; then # a stand-in left by an interrupted run
-    old="$(cat "$LM_RUN_DIR.standin.pid")"
-    if kill -0 "$old" 2>/dev/null && grep -q MongoStandIn "/proc/$old/cmdline" 2>/dev/null; then kill "$old" || true; sleep 1; fi
-fi
+standin_clear_leftover
 rm -rf "$LM_RUN_DIR" "$DATA"
 mkdir -p "$LM_RUN_DIR"
 trap 'echo "stopping the benchmark stack …"; stack_down' EXIT
@@ -84,17 +79,8 @@ trap 'exit 130' INT TERM
 echo "Lianmeng organisation-scale benchmark — $(nproc 2>/dev/null || echo ?) CPUs, run dir $LM_RUN_DIR"
 
 # ---------------------------------------------------------------- 1. stand-in (in memory) and stack
-"$JAVA_BIN" -Xmx"${MONGO_HEAP:-8g}" ${MONGO_GC_OPTS:--XX:+UseG1GC -XX:MaxGCPauseMillis=50} -Xlog:gc:file="$LM_RUN_DIR.standin-gc.log" -Dlianmeng.component=mongo-bench \
-    -Dorg.slf4j.simpleLogger.log.de.bwaldvogel.mongo.wire.MongoWireProtocolHandler=warn \
-    -cp "$STANDIN/mongo-standin.jar:$STANDIN/lib/*" cn.lianmeng.deploy.mongo.MongoStandIn "$MONGO_PORT" memory \
-    >"$LM_RUN_DIR.standin.log" 2>&1 &
-standin_pid=$!
-echo "$standin_pid" >"$LM_RUN_DIR.standin.pid"
-for _ in $(seq 1 100); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$MONGO_PORT") 2>/dev/null && break
-    kill -0 "$standin_pid" 2>/dev/null || { cat "$LM_RUN_DIR.standin.log"; echo "✗ stand-in exited"; exit 1; }
-    sleep 0.2
-done
+read -ra gc_opts <<<"${MONGO_GC_OPTS:--XX:+UseG1GC -XX:MaxGCPauseMillis=50}"
+standin_up "${MONGO_HEAP:-8g}" "${gc_opts[@]}" -Xlog:gc:file="$LM_RUN_DIR.standin-gc.log"
 echo "in-memory MongoDB stand-in on :$MONGO_PORT (pid $standin_pid, heap ${MONGO_HEAP:-8g})"
 
 echo "starting the stack (gateway :$GATEWAY_PORT, org-service :$ORG_PORT, no demo data) …"
