@@ -2,25 +2,18 @@ package cn.lianmeng.org.dormancy;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import cn.lianmeng.org.Api;
+import cn.lianmeng.org.KafkaRecords;
 import cn.lianmeng.org.OrgIntegrationTest;
 import cn.lianmeng.platform.testing.TestTokens;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -90,26 +83,6 @@ class MeetingSettingsEventIntegrationTest {
     }
 
     private List<ConsumerRecord<String, byte[]>> records(String key, int expected) {
-        Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "meeting-settings-it-" + System.nanoTime(), false);
-        props.put("auto.offset.reset", "earliest");
-        List<ConsumerRecord<String, byte[]>> mine = new ArrayList<>();
-        try (Consumer<String, byte[]> consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer()).createConsumer()) {
-            broker.consumeFromAnEmbeddedTopic(consumer, MeetingSettingsService.TOPIC);
-            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-                KafkaTestUtils.getRecords(consumer, Duration.ofMillis(500)).forEach(r -> {
-                    if (key.equals(r.key())) {
-                        mine.add(r);
-                    }
-                });
-                assertThat(mine).hasSizeGreaterThanOrEqualTo(expected);
-            });
-            KafkaTestUtils.getRecords(consumer, Duration.ofMillis(300)).forEach(r -> {
-                if (key.equals(r.key())) {
-                    mine.add(r);
-                }
-            });
-        }
-        return mine;
+        return KafkaRecords.withKey(broker, MeetingSettingsService.TOPIC, key, expected);
     }
 }

@@ -1,7 +1,5 @@
 package cn.lianmeng.org.member;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,15 +25,10 @@ import cn.lianmeng.platform.security.Role;
 import cn.lianmeng.platform.testing.TestTokens;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -263,28 +256,7 @@ public final class MemberFixtures {
 
     /** The events published on {@code topic} with key {@code key}, waiting until {@code expected} have arrived. */
     public List<ConsumerRecord<String, byte[]>> events(String topic, String key, int expected) {
-        Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "member-it-" + System.nanoTime(), false);
-        props.put("auto.offset.reset", "earliest");
-        List<ConsumerRecord<String, byte[]>> mine = new ArrayList<>();
-        try (Consumer<String, byte[]> consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer()).createConsumer()) {
-            broker.consumeFromAnEmbeddedTopic(consumer, topic);
-            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-                KafkaTestUtils.getRecords(consumer, Duration.ofMillis(300)).forEach(r -> {
-                    if (key.equals(r.key())) {
-                        mine.add(r);
-                    }
-                });
-                assertThat(mine).hasSizeGreaterThanOrEqualTo(expected);
-            });
-            // anything beyond the expected count that is already there
-            KafkaTestUtils.getRecords(consumer, Duration.ofMillis(300)).forEach(r -> {
-                if (key.equals(r.key())) {
-                    mine.add(r);
-                }
-            });
-        }
-        return mine;
+        return cn.lianmeng.org.KafkaRecords.withKey(broker, topic, key, expected);
     }
 
     public static String type(ConsumerRecord<String, byte[]> r) {
